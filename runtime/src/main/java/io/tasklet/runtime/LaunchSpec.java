@@ -1,0 +1,193 @@
+package io.tasklet.runtime;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Everything the runtime needs to know about one launch, apart from the code it runs. Generated
+ * launchers build one from the declaration and the builder's settings; hand-written launches can
+ * build one too.
+ *
+ * @param <S> the shared state record
+ */
+public final class LaunchSpec<S> {
+  private final String tasklet;
+  private final long sharedBytes;
+  private final Function<MemorySegment, S> sharedReader;
+  private final long scratchBytes;
+  private final int workers;
+  private final MemorySegment input;
+  private final long maxInputBytes;
+  private final long outputBytes;
+  private final long maxLinearMemory;
+  private final OptionalLong maxFuel;
+  private final Optional<Duration> deadline;
+
+  private LaunchSpec(Builder<S> b) {
+    this.tasklet = b.tasklet;
+    this.sharedBytes = b.sharedBytes;
+    this.sharedReader = b.sharedReader;
+    this.scratchBytes = b.scratchBytes;
+    this.workers = b.workers;
+    this.input = b.input;
+    this.maxInputBytes = b.maxInputBytes;
+    this.outputBytes = b.outputBytes;
+    this.maxLinearMemory = b.maxLinearMemory;
+    this.maxFuel = b.maxFuel;
+    this.deadline = b.deadline;
+  }
+
+  /**
+   * Starts a spec for the tasklet named {@code tasklet} (used in errors), whose shared state takes
+   * {@code sharedBytes} and is read back into a record by {@code sharedReader} once the launch ends.
+   */
+  public static <S> Builder<S> builder(
+      String tasklet, long sharedBytes, Function<MemorySegment, S> sharedReader) {
+    return new Builder<>(tasklet, sharedBytes, sharedReader);
+  }
+
+  /** The tasklet's name, as errors show it. */
+  public String tasklet() {
+    return tasklet;
+  }
+
+  /** Size of the shared state region. */
+  public long sharedBytes() {
+    return sharedBytes;
+  }
+
+  /** Reads the shared state region back into a record. */
+  public Function<MemorySegment, S> sharedReader() {
+    return sharedReader;
+  }
+
+  /** Size of one lane's scratch region. */
+  public long scratchBytes() {
+    return scratchBytes;
+  }
+
+  /** Number of lanes; 0 for a single-threaded tasklet. */
+  public int workers() {
+    return workers;
+  }
+
+  /** The input, copied into the input region at launch. */
+  public MemorySegment input() {
+    return input;
+  }
+
+  /** Largest input accepted. */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
+  /** Size of the output region. */
+  public long outputBytes() {
+    return outputBytes;
+  }
+
+  /** Budget of the whole block. */
+  public long maxLinearMemory() {
+    return maxLinearMemory;
+  }
+
+  /** The fuel pool; empty for none, in which case every checkpoint fails. */
+  public OptionalLong maxFuel() {
+    return maxFuel;
+  }
+
+  /** How long the launch may run before it is stopped. */
+  public Optional<Duration> deadline() {
+    return deadline;
+  }
+
+  /** The memory plan of this launch, with the input region sized to the actual input. */
+  public LinearMemoryPlan plan() {
+    return LinearMemoryPlan.of(sharedBytes, input.byteSize(), outputBytes, workers, scratchBytes);
+  }
+
+  /** Builds a {@link LaunchSpec}; every setting but the three given up front is optional. */
+  public static final class Builder<S> {
+    private final String tasklet;
+    private final long sharedBytes;
+    private final Function<MemorySegment, S> sharedReader;
+    private long scratchBytes;
+    private int workers;
+    private MemorySegment input = MemorySegment.ofArray(new byte[0]);
+    private long maxInputBytes;
+    private long outputBytes;
+    private long maxLinearMemory = LinearMemoryPlan.DEFAULT_MAX_LINEAR_MEMORY;
+    private OptionalLong maxFuel = OptionalLong.empty();
+    private Optional<Duration> deadline = Optional.empty();
+
+    private Builder(String tasklet, long sharedBytes, Function<MemorySegment, S> sharedReader) {
+      this.tasklet = Objects.requireNonNull(tasklet, "tasklet");
+      this.sharedBytes = nonNegative("sharedBytes", sharedBytes);
+      this.sharedReader = Objects.requireNonNull(sharedReader, "sharedReader");
+    }
+
+    /** Lanes of the launch, and the size of each lane's scratch region. */
+    public Builder<S> lanes(int workers, long scratchBytes) {
+      if (workers < 0 || workers > LinearMemoryPlan.MAX_WORKERS) {
+        throw new IllegalArgumentException(
+            "workers must be between 0 and " + LinearMemoryPlan.MAX_WORKERS + ", was " + workers);
+      }
+      this.workers = workers;
+      this.scratchBytes = nonNegative("scratchBytes", scratchBytes);
+      return this;
+    }
+
+    /** The input, and the largest input the tasklet accepts. */
+    public Builder<S> input(MemorySegment input, long maxInputBytes) {
+      this.input = Objects.requireNonNull(input, "input");
+      this.maxInputBytes = nonNegative("maxInputBytes", maxInputBytes);
+      return this;
+    }
+
+    /** Size of the output region. */
+    public Builder<S> outputBytes(long outputBytes) {
+      this.outputBytes = nonNegative("outputBytes", outputBytes);
+      return this;
+    }
+
+    /** Budget of the whole block. */
+    public Builder<S> maxLinearMemory(long maxLinearMemory) {
+      this.maxLinearMemory = nonNegative("maxLinearMemory", maxLinearMemory);
+      return this;
+    }
+
+    /** The fuel pool; empty for none. */
+    public Builder<S> maxFuel(OptionalLong maxFuel) {
+      maxFuel.ifPresent(fuel -> nonNegative("maxFuel", fuel));
+      this.maxFuel = maxFuel;
+      return this;
+    }
+
+    /** How long the launch may run; empty for no limit. */
+    public Builder<S> deadline(Optional<Duration> deadline) {
+      deadline.ifPresent(d -> {
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("deadline must be positive, was " + d);
+        }
+      });
+      this.deadline = deadline;
+      return this;
+    }
+
+    /** The spec. */
+    public LaunchSpec<S> build() {
+      return new LaunchSpec<>(this);
+    }
+
+    private static long nonNegative(String name, long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}
