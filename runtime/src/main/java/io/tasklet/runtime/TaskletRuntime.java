@@ -1,45 +1,200 @@
 package io.tasklet.runtime;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Runs tasklets on a fixed set of worker lanes over one block of linear memory per launch.
  *
- * <p>PLACEHOLDER: the lane machinery is specified in the runtime issue.
+ * <p><b>Cores and threads.</b> A runtime owns a fixed number of cores ({@link #withCores}, or the
+ * machine's for {@link #defaultRuntime}). A launch of {@code n} lanes holds {@code n} of them from
+ * start to end: the thread that calls {@link #launch} runs the coordinator and lane 0 itself, and
+ * {@code n - 1} of the runtime's lane threads run the others. The runtime starts lane threads when
+ * first needed and keeps them for later launches, so it never holds more than {@code cores - 1} of
+ * them, and no more than {@code cores} lanes of it run at any moment. A launch that asks for more
+ * lanes than the runtime has cores is rejected before anything runs.
+ *
+ * <p><b>Launching from several threads.</b> Any number of threads may launch on one runtime at
+ * once. Each launch has its own lanes, memory and fuel; launches that together would need more
+ * cores than the runtime has wait, in arrival order, until enough cores are free. A lane thread
+ * serves one launch at a time.
+ *
+ * <p><b>Memory.</b> Each launch gets one zeroed block laid out by {@link LinearMemoryPlan}, never
+ * larger than its budget. Blocks of up to 64 MiB are kept for the runtime's next launches (closing
+ * the shared arena a multi-threaded block needs costs a handshake with every thread); {@link
+ * #close} releases them. Segments handed to user code are valid only during the launch.
+ *
+ * <p><b>Deadlines.</b> The first launch with a deadline starts one daemon timer thread for the
+ * process, which is not a lane and runs no user code.
  */
 public final class TaskletRuntime implements AutoCloseable {
-  private final int cores;
+  private final LanePool lanes;
+  private final MemoryBlocks blocks;
+  private final boolean shared;
 
-  private TaskletRuntime(int cores) {
-    this.cores = cores;
+  private TaskletRuntime(int cores, boolean shared) {
+    this.lanes = new LanePool(cores);
+    this.blocks = new MemoryBlocks(cores);
+    this.shared = shared;
   }
 
-  /** A runtime sized to this machine, shared by the whole process. */
+  /**
+   * The runtime shared by the whole process, sized to the machine's available processors. Its
+   * lane threads are daemons; {@link #close} on it does nothing.
+   */
   public static TaskletRuntime defaultRuntime() {
-    throw new UnsupportedOperationException("not implemented");
+    return Default.RUNTIME;
   }
 
-  /** A runtime that owns {@code cores} cores: it never runs more than that many lanes at once. */
+  /**
+   * A runtime that owns {@code cores} cores: it never runs more than that many lanes at once.
+   * Close it when done to stop its lane threads and release its cached memory.
+   *
+   * @throws IllegalArgumentException if {@code cores} is not between 1 and 65,535
+   */
   public static TaskletRuntime withCores(int cores) {
-    return new TaskletRuntime(cores);
+    if (cores < 1 || cores > LinearMemoryPlan.MAX_WORKERS) {
+      throw new IllegalArgumentException(
+          "cores must be between 1 and " + LinearMemoryPlan.MAX_WORKERS + ", was " + cores);
+    }
+    return new TaskletRuntime(cores, false);
   }
 
   /** Number of cores this runtime owns: the most lanes one launch can ask for. */
   public int cores() {
-    return cores;
+    return lanes.cores();
   }
 
-  /** Launches {@code coordinator} on {@code spec.workers()} lanes and waits for it. */
+  /** Number of lane threads this runtime has started and not yet stopped: at most cores - 1. */
+  public int laneThreads() {
+    return lanes.threads();
+  }
+
+  /** Bytes of native memory this runtime holds for linear memory, in use or cached for reuse. */
+  public long reservedBytes() {
+    return blocks.reservedBytes();
+  }
+
+  /**
+   * Launches {@code coordinator} on {@code spec.workers()} lanes and waits until it returns.
+   *
+   * @throws LaunchRejectedException if the launch asks for no lanes or more than {@link #cores()},
+   *     its input is larger than its maximum, its memory plan exceeds its budget, the memory cannot
+   *     be allocated, or the runtime is closed; nothing ran
+   * @throws TaskletException for the first failure of the launch; no lane of it is still running
+   */
   public <S, W> TaskletResult<S> launch(LaunchSpec<S> spec, CoordinatorBody<S, W> coordinator)
       throws TaskletException {
-    throw new UnsupportedOperationException("not implemented");
+    Objects.requireNonNull(coordinator, "coordinator");
+    LinearMemoryPlan plan = checkedPlan(spec);
+    int workers = spec.workers();
+    if (workers < 1 || workers > cores()) {
+      throw rejected(spec, workers < 1
+          ? "a coordinator needs at least 1 lane, was asked for " + workers
+          : workers + " lanes asked for, but the runtime has " + cores() + " cores; ask for at"
+              + " most " + cores() + " workers or use a runtime with more cores");
+    }
+    long timeout = spec.deadline().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+    LaneThread[] threads;
+    try {
+      threads = lanes.acquire(workers, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchInterruptedException(spec.tasklet(), TaskletException.NO_LANE,
+          "the launching thread was interrupted while waiting for free cores", e);
+    } catch (IllegalStateException e) {
+      throw rejected(spec, e.getMessage());
+    }
+    if (threads == null) {
+      throw new DeadlineExceededException(spec.tasklet(), TaskletException.NO_LANE,
+          "deadline of " + spec.deadline().orElseThrow() + " passed while waiting for "
+              + workers + " free cores", null);
+    }
+    try {
+      MemoryBlocks.Block block = allocate(spec, plan);
+      try {
+        return new Launch<S, W>(spec, plan, block.segment, threads).run(coordinator);
+      } finally {
+        blocks.give(block);
+      }
+    } finally {
+      lanes.release(threads);
+    }
   }
 
-  /** Runs a single-threaded tasklet on the calling thread; starts no lane. */
+  /**
+   * Runs a single-threaded tasklet on the calling thread, with no lanes and no scratch. Starts no
+   * thread and uses no runtime.
+   *
+   * @throws LaunchRejectedException if the input is larger than its maximum or the memory plan
+   *     exceeds its budget; nothing ran
+   * @throws TaskletException for the first failure of the run
+   */
   public static <S> TaskletResult<S> runOnCallingThread(LaunchSpec<S> spec, TaskletBody<S> body)
       throws TaskletException {
-    throw new UnsupportedOperationException("not implemented");
+    Objects.requireNonNull(body, "body");
+    if (spec.workers() != 0) {
+      throw rejected(spec, "a single-threaded tasklet has no lanes, was asked for "
+          + spec.workers());
+    }
+    LinearMemoryPlan plan = checkedPlan(spec);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment block;
+      try {
+        block = arena.allocate(plan.totalBytes(), LinearMemoryPlan.REGION_ALIGNMENT);
+      } catch (OutOfMemoryError e) {
+        throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory");
+      }
+      return new Launch<S, Void>(spec, plan, block, new LaneThread[0]).runAlone(body);
+    }
   }
 
-  /** Stops the lane threads and releases cached memory; launches in progress complete first. */
+  private MemoryBlocks.Block allocate(LaunchSpec<?> spec, LinearMemoryPlan plan)
+      throws LaunchRejectedException {
+    try {
+      return blocks.take(plan.totalBytes());
+    } catch (OutOfMemoryError e) {
+      throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory: "
+          + e.getMessage());
+    }
+  }
+
+  private static LinearMemoryPlan checkedPlan(LaunchSpec<?> spec) throws LaunchRejectedException {
+    Objects.requireNonNull(spec, "spec");
+    long inputBytes = spec.input().byteSize();
+    if (inputBytes > spec.maxInputBytes()) {
+      throw rejected(spec, "input of " + inputBytes + " bytes is larger than maxInputBytes "
+          + spec.maxInputBytes() + "; raise maxInputBytes or pass less input");
+    }
+    LinearMemoryPlan plan = spec.plan();
+    if (!plan.fits(spec.maxLinearMemory())) {
+      throw rejected(spec, plan.budgetExceededMessage(spec.maxLinearMemory()));
+    }
+    return plan;
+  }
+
+  private static LaunchRejectedException rejected(LaunchSpec<?> spec, String message) {
+    return new LaunchRejectedException(spec.tasklet(), TaskletException.NO_LANE, message, null);
+  }
+
+  /**
+   * Stops the lane threads and releases the cached memory. Launches in progress finish normally;
+   * their threads stop and their memory is released as they end. Later launches are rejected.
+   * Does nothing on the {@link #defaultRuntime}.
+   */
   @Override
-  public void close() {}
+  public void close() {
+    if (shared) {
+      return;
+    }
+    lanes.close();
+    blocks.close();
+  }
+
+  private static final class Default {
+    static final TaskletRuntime RUNTIME =
+        new TaskletRuntime(Runtime.getRuntime().availableProcessors(), true);
+  }
 }

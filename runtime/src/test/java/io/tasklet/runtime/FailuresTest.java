@@ -1,0 +1,200 @@
+package io.tasklet.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of failure: the launch fails with its typed error naming the lane, the other lanes
+ * stop, and the runtime is ready for the next launch.
+ */
+class FailuresTest {
+  private static final OptionalLong PLENTY = OptionalLong.of(Long.MAX_VALUE);
+
+  private final TaskletRuntime runtime = TaskletRuntime.withCores(4);
+
+  @AfterEach
+  void runtimeStillWorks() throws Exception {
+    TaskletResult<long[]> next = runtime.launch(Specs.longs(4).lanes(4, 0).build(),
+        (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(
+            lane -> Specs.set(lane.shared(), lane.index(), lane.index() + 1)));
+    assertEquals(10, next.shared()[0] + next.shared()[1] + next.shared()[2] + next.shared()[3]);
+    assertTrue(runtime.laneThreads() <= runtime.cores() - 1);
+    runtime.close();
+  }
+
+  /** A phase where lane {@code failing} fails and every other lane spins on checkpoints. */
+  private static LaneBody<long[], Void> othersSpinUntilStopped(int failing, Runnable failure) {
+    return lane -> {
+      if (lane.index() == failing) {
+        failure.run();
+      }
+      while (true) {
+        lane.fuelCheckpoint(1);
+      }
+    };
+  }
+
+  @Test
+  void anExceptionInALaneStopsTheOthersAndNamesTheLane() {
+    IllegalStateException thrown = new IllegalStateException("boom");
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(4, 0).maxFuel(PLENTY).build(),
+        ctx -> ctx.parallelForWorkers(othersSpinUntilStopped(2, () -> {
+          throw thrown;
+        })));
+    LaneFailedException laneFailed = assertInstanceOf(LaneFailedException.class, failure);
+    assertEquals(2, laneFailed.lane().getAsInt());
+    assertSame(thrown, laneFailed.getCause());
+    assertEquals("Test.tasklet", laneFailed.tasklet());
+    assertTrue(laneFailed.getMessage().contains("lane 2"), laneFailed.getMessage());
+  }
+
+  @Test
+  void anExceptionInTheCoordinatorIsACoordinatorFailure() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).build(),
+        ctx -> {
+          ctx.parallelForWorkers(lane -> {});
+          throw new java.io.IOException("disk");
+        });
+    assertInstanceOf(CoordinatorFailedException.class, failure);
+    assertFalse(failure.lane().isPresent());
+    assertInstanceOf(java.io.IOException.class, failure.getCause());
+  }
+
+  @Test
+  void anOutOfRangeAccessIsAMemoryAccessFailure() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(4, 0).maxFuel(PLENTY).build(),
+        ctx -> ctx.parallelForWorkers(othersSpinUntilStopped(3, () -> {
+          throw new IndexOutOfBoundsException("bins[300] out of bounds for length 256");
+        })));
+    assertInstanceOf(MemoryAccessException.class, failure);
+    assertEquals(3, failure.lane().getAsInt());
+    assertTrue(failure.getMessage().contains("bins[300]"), failure.getMessage());
+  }
+
+  @Test
+  void exhaustedFuelStopsEveryLane() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(4, 0).maxFuel(OptionalLong.of(10_000)).build(),
+        ctx -> ctx.parallelForWorkers(lane -> {
+          while (true) {
+            lane.fuelCheckpoint(1);
+          }
+        }));
+    assertInstanceOf(FuelExhaustedException.class, failure);
+  }
+
+  @Test
+  void aStopSignalCaughtByUserCodeStillFailsTheLaunch() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).maxFuel(OptionalLong.of(5)).build(),
+        ctx -> {
+          try {
+            ctx.parallelForWorkers(lane -> lane.fuelCheckpoint(3));
+          } catch (TaskletStoppedException ignored) {
+            // swallowed on purpose: the launch must fail anyway
+          }
+        });
+    assertInstanceOf(FuelExhaustedException.class, failure);
+  }
+
+  @Test
+  void interruptingTheLaunchingThreadStopsTheLaunch() throws Exception {
+    CountDownLatch lanesRunning = new CountDownLatch(4);
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    Thread launcher = new Thread(() -> {
+      try {
+        runtime.launch(Specs.longs(1).lanes(4, 0).maxFuel(PLENTY).build(),
+            (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(lane -> {
+              lanesRunning.countDown();
+              while (true) {
+                lane.fuelCheckpoint(1);
+              }
+            }));
+        outcome.set(new AssertionError("the launch succeeded"));
+      } catch (TaskletException e) {
+        outcome.set(Thread.currentThread().isInterrupted() ? e : new AssertionError("flag lost"));
+      }
+    });
+    launcher.start();
+    assertTrue(lanesRunning.await(30, TimeUnit.SECONDS));
+    launcher.interrupt();
+    launcher.join();
+    assertInstanceOf(LaunchInterruptedException.class, outcome.get());
+  }
+
+  @Test
+  void aLaunchThatOutlivesItsDeadlineIsStopped() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(4, 0).maxFuel(PLENTY).deadline(Optional.of(Duration.ofMillis(50)))
+            .build(),
+        ctx -> ctx.parallelForWorkers(lane -> {
+          while (true) {
+            lane.fuelCheckpoint(1);
+          }
+        }));
+    assertInstanceOf(DeadlineExceededException.class, failure);
+  }
+
+  @Test
+  void moreLanesThanCoresIsRejectedBeforeAnythingRuns() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(5, 0).build(),
+        ctx -> {
+          throw new AssertionError("ran");
+        });
+    assertInstanceOf(LaunchRejectedException.class, failure);
+    assertTrue(failure.getMessage().contains("5 lanes asked for, but the runtime has 4 cores"),
+        failure.getMessage());
+  }
+
+  @Test
+  void inputLargerThanItsMaximumIsRejectedBeforeAnythingRuns() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(1, 0).input(MemorySegment.ofArray(new byte[101]), 100).build(),
+        ctx -> {
+          throw new AssertionError("ran");
+        });
+    assertInstanceOf(LaunchRejectedException.class, failure);
+    assertTrue(failure.getMessage().contains("input of 101 bytes is larger than maxInputBytes 100"),
+        failure.getMessage());
+  }
+
+  @Test
+  void aPlanOverItsBudgetIsRejectedWithTheArithmetic() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(4, 2048).maxLinearMemory(4096).build(),
+        ctx -> {
+          throw new AssertionError("ran");
+        });
+    assertInstanceOf(LaunchRejectedException.class, failure);
+    assertTrue(failure.getMessage().contains("linear memory budget exceeded: shared 8 B"),
+        failure.getMessage());
+  }
+
+  @Test
+  void aClosedRuntimeRejectsLaunches() {
+    TaskletRuntime closed = TaskletRuntime.withCores(2);
+    closed.close();
+    TaskletException failure = Failures.launchFails(closed, Specs.longs(1).lanes(2, 0).build(),
+        ctx -> {});
+    assertInstanceOf(LaunchRejectedException.class, failure);
+    assertThrows(IllegalArgumentException.class, () -> TaskletRuntime.withCores(0));
+  }
+}
