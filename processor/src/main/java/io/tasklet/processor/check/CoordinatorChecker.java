@@ -1,0 +1,364 @@
+package io.tasklet.processor.check;
+
+import io.tasklet.annotations.Coordinator;
+import io.tasklet.annotations.SharedState;
+import io.tasklet.annotations.WorkerScratch;
+import io.tasklet.processor.model.LauncherModel;
+import io.tasklet.processor.model.RecordModel;
+import io.tasklet.runtime.LinearMemoryPlan;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Turns a {@code @Coordinator} or {@code @Tasklet} method into a {@link LauncherModel}, or into
+ * errors on the method, its parameter, or the annotation attribute at fault.
+ */
+public final class CoordinatorChecker {
+  private static final String COORDINATOR_CONTEXT = "io.tasklet.runtime.CoordinatorContext";
+  private static final String TASKLET_CONTEXT = "io.tasklet.runtime.TaskletContext";
+
+  private final ProcessingEnvironment env;
+  private final ErrorReporter reporter;
+  private final RecordChecker records;
+  /** Launchers generated so far, by qualified name, and the method each came from. */
+  private final Map<String, ExecutableElement> launchers = new HashMap<>();
+
+  public CoordinatorChecker(
+      ProcessingEnvironment env, ErrorReporter reporter, RecordChecker records) {
+    this.env = env;
+    this.reporter = reporter;
+    this.records = records;
+  }
+
+  /**
+   * The launcher of {@code element}, annotated with {@code annotation} ({@code @Coordinator} or
+   * {@code @Tasklet}), or empty when the declaration is wrong (the errors have been reported).
+   */
+  public Optional<LauncherModel> check(Element element, Class<? extends Annotation> annotation) {
+    boolean laned = annotation == Coordinator.class;
+    String what = "@" + annotation.getSimpleName();
+    AnnotationMirror mirror = mirror(element, annotation);
+    if (element.getKind() != ElementKind.METHOD) {
+      reporter.error(what + " belongs on a static method, not on a " + kind(element), element);
+      return Optional.empty();
+    }
+    ExecutableElement method = (ExecutableElement) element;
+    Attributes attributes = new Attributes(method, mirror);
+    boolean ok = checkMethod(method, what, laned);
+    Optional<TypeElement[]> records = parameter(method, what, laned);
+    ok &= records.isPresent();
+    int workers = laned ? (int) attributes.longValue("workers") : 0;
+    if (laned && (workers < 1 || workers > LinearMemoryPlan.MAX_WORKERS)) {
+      attributes.error("workers must be between 1 and " + LinearMemoryPlan.MAX_WORKERS + ", was "
+          + workers + "; it is the number of lanes the coordinator runs on", "workers");
+      ok = false;
+    }
+    for (String size : List.of("maxInputBytes", "maxOutputBytes", "maxLinearMemory")) {
+      long value = attributes.longValue(size);
+      if (value < 0) {
+        attributes.error(size + " must not be negative, was " + value, size);
+        ok = false;
+      }
+    }
+    long maxFuel = attributes.longValue("maxFuel");
+    if (maxFuel < Coordinator.NO_FUEL) {
+      attributes.error("maxFuel must be a pool of 0 or more units, or NO_FUEL (-1) for no pool;"
+          + " was " + maxFuel, "maxFuel");
+      ok = false;
+    }
+    Optional<String> simpleName = launcherName(method, attributes);
+    ok &= simpleName.isPresent();
+    if (!ok) {
+      return Optional.empty();
+    }
+    Optional<RecordModel> shared = this.records.check(records.get()[0]);
+    Optional<RecordModel> scratch =
+        laned ? this.records.check(records.get()[1]) : Optional.empty();
+    if (shared.isEmpty() || (laned && scratch.isEmpty())) {
+      return Optional.empty(); // the record's own errors say why
+    }
+    TypeElement type = (TypeElement) method.getEnclosingElement();
+    List<String> enclosing = simpleNames(type);
+    LauncherModel model = new LauncherModel(
+        packageOf(type), simpleName.get(),
+        String.join(".", enclosing) + "." + method.getSimpleName(),
+        enclosing, method.getSimpleName().toString(), laned, workers,
+        attributes.longValue("maxInputBytes"), attributes.longValue("maxOutputBytes"),
+        attributes.longValue("maxLinearMemory"), maxFuel, shared.get(), scratch);
+    LinearMemoryPlan plan = model.worstCasePlan(workers);
+    if (!plan.fits(model.maxLinearMemory())) {
+      attributes.error(plan.budgetExceededMessage(model.maxLinearMemory()) + "; "
+          + budgetHint(model, plan), culprit(model, plan, attributes));
+      return Optional.empty();
+    }
+    String qualified = model.packageName().isEmpty()
+        ? model.simpleName() : model.packageName() + "." + model.simpleName();
+    ExecutableElement earlier = launchers.putIfAbsent(qualified, method);
+    if (earlier != null) {
+      attributes.error("another method, " + earlier.getEnclosingElement().getSimpleName() + "."
+          + earlier.getSimpleName() + ", already generates " + qualified
+          + "; give one of them a different name = \"...\"", "name");
+      return Optional.empty();
+    }
+    TypeElement existing = env.getElementUtils().getTypeElement(qualified);
+    if (existing != null) {
+      attributes.error("the launcher " + qualified + " would clash with an existing class of that"
+          + " name; give this method a different name = \"...\"", "name");
+      return Optional.empty();
+    }
+    return Optional.of(model);
+  }
+
+  private boolean checkMethod(ExecutableElement method, String what, boolean laned) {
+    boolean ok = true;
+    String shape = laned
+        ? "static void " + method.getSimpleName() + "(CoordinatorContext<S, W> ctx)"
+        : "static void " + method.getSimpleName() + "(TaskletContext<S> ctx)";
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(what + " method " + method.getSimpleName() + " must be static: " + shape,
+          method);
+      ok = false;
+    }
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      reporter.error(what + " method " + method.getSimpleName() + " must return void (results go"
+          + " in the shared state or the output): " + shape, method);
+      ok = false;
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(what + " method " + method.getSimpleName() + " must not be generic: "
+          + shape, method);
+      ok = false;
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(what + " method " + method.getSimpleName() + " must not be private: its"
+          + " generated launcher calls it from the same package", method);
+      ok = false;
+    }
+    Optional<String> unreachable = unreachable(method.getEnclosingElement());
+    if (unreachable.isPresent()) {
+      reporter.error(what + " method " + method.getSimpleName() + " cannot be called by its"
+          + " generated launcher: " + unreachable.get(), method);
+      ok = false;
+    }
+    return ok;
+  }
+
+  /** Why code in the same package cannot name {@code element}, or empty if it can. */
+  private static Optional<String> unreachable(Element element) {
+    for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (!(e instanceof TypeElement type)) {
+        return Optional.of("it is declared inside a method; move it to a top-level or static"
+            + " nested class");
+      }
+      if (type.getNestingKind() == NestingKind.ANONYMOUS
+          || type.getNestingKind() == NestingKind.LOCAL) {
+        return Optional.of(type.getNestingKind() == NestingKind.LOCAL
+            ? "class " + type.getSimpleName() + " is local to a method; move it out"
+            : "it is declared in an anonymous class; move it to a named class");
+      }
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of("class " + type.getSimpleName() + " is private; make it"
+            + " package-private or public");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The shared state and scratch records of the parameter, or empty with errors reported. */
+  private Optional<TypeElement[]> parameter(ExecutableElement method, String what, boolean laned) {
+    String context = laned ? COORDINATOR_CONTEXT : TASKLET_CONTEXT;
+    String simple = laned ? "CoordinatorContext<S, W>" : "TaskletContext<S>";
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (parameters.size() != 1) {
+      reporter.error(what + " method " + method.getSimpleName() + " must take exactly one"
+          + " parameter, a " + simple + " where S is a @SharedState record"
+          + (laned ? " and W a @WorkerScratch record" : "") + "; it takes "
+          + parameters.size(), method);
+      return Optional.empty();
+    }
+    VariableElement parameter = parameters.get(0);
+    TypeMirror type = parameter.asType();
+    TypeElement contextType = env.getElementUtils().getTypeElement(context);
+    if (contextType == null) {
+      reporter.error(context + " is not on the class path; add the tasklet-runtime dependency",
+          parameter);
+      return Optional.empty();
+    }
+    if (type.getKind() != TypeKind.DECLARED
+        || !env.getTypeUtils().isSameType(
+            env.getTypeUtils().erasure(type), env.getTypeUtils().erasure(contextType.asType()))) {
+      String other = laned ? "TaskletContext<S> belongs to @Tasklet"
+          : "CoordinatorContext<S, W> belongs to @Coordinator";
+      reporter.error("the parameter of " + what + " method " + method.getSimpleName()
+          + " must be a " + simple + ", not " + type + " (" + other + ")", parameter);
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    if (arguments.isEmpty()) {
+      reporter.error("the parameter of " + what + " method " + method.getSimpleName()
+          + " is a raw " + simple.substring(0, simple.indexOf('<')) + "; write " + simple
+          + " with the records it uses", parameter);
+      return Optional.empty();
+    }
+    TypeElement[] records = new TypeElement[arguments.size()];
+    boolean ok = true;
+    for (int i = 0; i < arguments.size(); i++) {
+      boolean sharedState = i == 0;
+      Optional<TypeElement> record = record(arguments.get(i),
+          sharedState ? SharedState.class : WorkerScratch.class, parameter, sharedState ? "S" : "W");
+      ok &= record.isPresent();
+      records[i] = record.orElse(null);
+    }
+    return ok ? Optional.of(records) : Optional.empty();
+  }
+
+  private Optional<TypeElement> record(TypeMirror argument, Class<? extends Annotation> annotation,
+      VariableElement parameter, String role) {
+    String wanted = "@" + annotation.getSimpleName() + " record";
+    if (argument.getKind() == TypeKind.WILDCARD || argument.getKind() == TypeKind.TYPEVAR) {
+      reporter.error(role + " must be a " + wanted + ", not " + argument + "; name the record"
+          + " itself", parameter);
+      return Optional.empty();
+    }
+    if (argument.getKind() != TypeKind.DECLARED) {
+      reporter.error(role + " must be a " + wanted + ", not " + argument, parameter);
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) ((DeclaredType) argument).asElement();
+    if (type.getKind() != ElementKind.RECORD || type.getAnnotation(annotation) == null) {
+      String instead = type.getKind() == ElementKind.RECORD
+          ? "annotate " + type.getSimpleName() + " with @" + annotation.getSimpleName()
+          : "declare a record annotated @" + annotation.getSimpleName();
+      reporter.error(role + " must be a " + wanted + ", but " + type.getQualifiedName()
+          + " is not; " + instead, parameter);
+      return Optional.empty();
+    }
+    return Optional.of(type);
+  }
+
+  private Optional<String> launcherName(ExecutableElement method, Attributes attributes) {
+    String name = attributes.stringValue("name");
+    if (name.isEmpty()) {
+      return Optional.of(LauncherModel.defaultSimpleName(
+          simpleNames((TypeElement) method.getEnclosingElement()),
+          method.getSimpleName().toString()));
+    }
+    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+      attributes.error("name must be a simple Java class name, was \"" + name + "\"", "name");
+      return Optional.empty();
+    }
+    return Optional.of(name);
+  }
+
+  /** The attribute to blame for a budget that does not fit: the largest declared contributor. */
+  private static String culprit(LauncherModel model, LinearMemoryPlan plan, Attributes attributes) {
+    record Part(String attribute, long bytes) {}
+    List<Part> parts = new ArrayList<>(List.of(
+        new Part("maxInputBytes", plan.inputBytes()),
+        new Part("maxOutputBytes", plan.outputBytes()),
+        new Part("workers", saturatedProduct(plan.workers(), plan.scratchBytes()))));
+    parts.removeIf(part -> !attributes.isExplicit(part.attribute()));
+    parts.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+    if (!parts.isEmpty() && parts.get(0).bytes() > model.shared().size()) {
+      return parts.get(0).attribute();
+    }
+    return "maxLinearMemory";
+  }
+
+  private static String budgetHint(LauncherModel model, LinearMemoryPlan plan) {
+    return "raise maxLinearMemory to at least " + String.format("%,d", plan.totalBytes())
+        + (model.laned() ? ", or lower maxInputBytes, maxOutputBytes or workers" 
+            : ", or lower maxInputBytes or maxOutputBytes");
+  }
+
+  private static long saturatedProduct(long a, long b) {
+    return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+  }
+
+  private static List<String> simpleNames(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      names.add(0, t.getSimpleName().toString());
+    }
+    return names;
+  }
+
+  private String packageOf(TypeElement type) {
+    PackageElement pkg = env.getElementUtils().getPackageOf(type);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+
+  private static String kind(Element element) {
+    return element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  private static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotation.getCanonicalName())) {
+        return mirror;
+      }
+    }
+    throw new IllegalArgumentException(element + " is not annotated with " + annotation);
+  }
+
+  /** The attributes of one annotation, with defaults, and errors that point at them. */
+  private final class Attributes {
+    private final Element element;
+    private final AnnotationMirror mirror;
+    private final Map<String, AnnotationValue> explicit = new HashMap<>();
+    private final Map<String, AnnotationValue> all = new HashMap<>();
+
+    Attributes(Element element, AnnotationMirror mirror) {
+      this.element = element;
+      this.mirror = mirror;
+      mirror.getElementValues().forEach(
+          (name, value) -> explicit.put(name.getSimpleName().toString(), value));
+      env.getElementUtils().getElementValuesWithDefaults(mirror).forEach(
+          (name, value) -> all.put(name.getSimpleName().toString(), value));
+    }
+
+    boolean isExplicit(String name) {
+      return explicit.containsKey(name);
+    }
+
+    long longValue(String name) {
+      AnnotationValue value = all.get(name);
+      return value != null && value.getValue() instanceof Number n ? n.longValue() : 0;
+    }
+
+    String stringValue(String name) {
+      AnnotationValue value = all.get(name);
+      return value != null && value.getValue() instanceof String s ? s : "";
+    }
+
+    /** Reports against attribute {@code name} if written out, else against the annotation. */
+    void error(String message, String name) {
+      AnnotationValue value = explicit.get(name);
+      if (value != null) {
+        reporter.error(message, element, mirror, value);
+      } else {
+        reporter.error(message, element, mirror, null);
+      }
+    }
+  }
+}
