@@ -46,7 +46,7 @@ public record ComponentModel(String name, ValueType type, int length, long offse
 
   /** The component's name with a capital first letter, as in {@code getAndAddBytesSeen}. */
   public String capitalizedName() {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return capitalize(name);
   }
 
   /** How the component's type reads in Java source: {@code long}, {@code long[]}. */
@@ -54,12 +54,17 @@ public record ComponentModel(String name, ValueType type, int length, long offse
     return type.javaName() + (isArray() ? "[]" : "");
   }
 
+  /** {@code name} with a capital first letter. */
+  public static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   /**
    * Upper snake case of a camel-case name: a word starts at an upper-case letter that follows a
    * lower-case letter or digit, or that ends a run of capitals ({@code httpURLCount} becomes
    * {@code HTTP_URL_COUNT}).
    */
-  static String constantCase(String name) {
+  public static String constantCase(String name) {
     StringBuilder out = new StringBuilder(name.length() + 8);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
