@@ -5,19 +5,36 @@ import java.util.List;
 /**
  * The layout of one annotated record, in plain Java: what the layout and view writers generate
  * from, and what the coordinator step reads sizes from. No {@code javax.lang.model} in here, so it
- * can be built and tested without a compiler.
+ * can be built and tested without a compiler. {@link Layouts#layOut} builds one.
  *
- * <p>CONTRACT (layout issue fills in the components): {@link #size()}, {@link #alignment()} and
- * the generated names are what the coordinator step relies on.
+ * <p>CONTRACT: {@link #size()}, {@link #alignment()} and the generated names are what the
+ * coordinator step relies on.
  *
  * @param packageName package of the record, empty for the unnamed package
  * @param simpleNames simple names from the outermost enclosing class to the record itself
  * @param shared whether the record is {@code @SharedState} (otherwise {@code @WorkerScratch})
  * @param size size in bytes, a multiple of {@code alignment}
  * @param alignment alignment in bytes: that of the record's most aligned member
+ * @param components the components in declaration order, with their offsets
  */
 public record RecordModel(
-    String packageName, List<String> simpleNames, boolean shared, long size, long alignment) {
+    String packageName,
+    List<String> simpleNames,
+    boolean shared,
+    long size,
+    long alignment,
+    List<ComponentModel> components) {
+
+  public RecordModel {
+    simpleNames = List.copyOf(simpleNames);
+    components = List.copyOf(components);
+  }
+
+  /** A model that knows sizes only, for code that needs no components. */
+  public RecordModel(
+      String packageName, List<String> simpleNames, boolean shared, long size, long alignment) {
+    this(packageName, simpleNames, shared, size, alignment, List.of());
+  }
 
   /** Simple name of the generated class for suffix {@code suffix}: {@code Outer_InnerLayout}. */
   public String generatedSimpleName(String suffix) {
@@ -32,5 +49,15 @@ public record RecordModel(
   /** Simple name of the generated view class. */
   public String viewSimpleName() {
     return generatedSimpleName("View");
+  }
+
+  /** The record's name as it reads in source: {@code Outer.Inner}. */
+  public String displayName() {
+    return String.join(".", simpleNames);
+  }
+
+  /** Whether the record fits in linear memory: at most {@link Layouts#MAX_SIZE} bytes. */
+  public boolean fits() {
+    return size <= Layouts.MAX_SIZE;
   }
 }

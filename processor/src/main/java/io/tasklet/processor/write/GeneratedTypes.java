@@ -1,0 +1,137 @@
+package io.tasklet.processor.write;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import io.tasklet.processor.TaskletProcessor;
+import io.tasklet.processor.model.ComponentModel;
+import io.tasklet.processor.model.EnumType;
+import io.tasklet.processor.model.Primitive;
+import io.tasklet.processor.model.RecordModel;
+import io.tasklet.processor.model.RecordType;
+import io.tasklet.processor.model.ValueType;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Locale;
+
+/** Java names of the types the writers refer to, and the wording their Javadoc shares. */
+final class GeneratedTypes {
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  private GeneratedTypes() {}
+
+  /** {@code @Generated("io.tasklet.processor.TaskletProcessor")}. */
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(GENERATED)
+        .addMember("value", "$S", TaskletProcessor.class.getCanonicalName())
+        .build();
+  }
+
+  static ClassName record(RecordModel model) {
+    return className(model.packageName(), model.simpleNames());
+  }
+
+  static ClassName layout(RecordModel model) {
+    return ClassName.get(model.packageName(), model.layoutSimpleName());
+  }
+
+  static ClassName view(RecordModel model) {
+    return ClassName.get(model.packageName(), model.viewSimpleName());
+  }
+
+  static ClassName enumClass(EnumType type) {
+    return className(type.packageName(), type.simpleNames());
+  }
+
+  private static ClassName className(String packageName, List<String> simpleNames) {
+    return ClassName.get(
+        packageName,
+        simpleNames.getFirst(),
+        simpleNames.subList(1, simpleNames.size()).toArray(String[]::new));
+  }
+
+  /** The Java type of one value: {@code long}, {@code Color}, {@code Inner}. */
+  static TypeName valueType(ValueType type) {
+    return switch (type) {
+      case Primitive primitive -> primitiveType(primitive);
+      case EnumType enumType -> enumClass(enumType);
+      case RecordType recordType -> record(recordType.model());
+    };
+  }
+
+  /** The Java type of a whole component: {@code long}, {@code long[]}. */
+  static TypeName componentType(ComponentModel component) {
+    TypeName value = valueType(component.type());
+    return component.isArray() ? ArrayTypeName.of(value) : value;
+  }
+
+  static TypeName primitiveType(Primitive primitive) {
+    return switch (primitive) {
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case BYTE -> TypeName.BYTE;
+      case SHORT -> TypeName.SHORT;
+      case CHAR -> TypeName.CHAR;
+      case INT -> TypeName.INT;
+      case FLOAT -> TypeName.FLOAT;
+      case LONG -> TypeName.LONG;
+      case DOUBLE -> TypeName.DOUBLE;
+    };
+  }
+
+  /** {@code ValueLayout.JAVA_LONG} and its kin: native byte order, naturally aligned. */
+  static CodeBlock valueLayout(Primitive primitive) {
+    return CodeBlock.of("$T.JAVA_$L", ValueLayout.class, primitive.name());
+  }
+
+  /** How a value of {@code type} is stored, for Javadoc. */
+  static String storage(ValueType type) {
+    return switch (type) {
+      case Primitive primitive ->
+          ("aeiou".indexOf(primitive.javaName().charAt(0)) >= 0 ? "an" : "a")
+              + " {@code "
+              + primitive.javaName()
+              + "}";
+      case EnumType enumType ->
+          "a {@code "
+              + enumType.javaName()
+              + "} stored as its ordinal in an unsigned "
+              + 8 * enumType.size()
+              + "-bit integer (the narrowest of 8, 16 and 32 bits that holds all "
+              + enumType.constantCount()
+              + " ordinals)";
+      case RecordType recordType -> "a nested {@code " + recordType.javaName() + "}";
+    };
+  }
+
+  /** Where a component lives, for Javadoc: its type, offset and size. */
+  static String placement(ComponentModel component) {
+    String what =
+        component.isArray()
+            ? "an array of "
+                + number(component.length())
+                + " elements, each "
+                + storage(component.type())
+                + " of "
+                + bytes(component.stride())
+                + ","
+            : storage(component.type()) + ",";
+    return what
+        + " at offset "
+        + number(component.offset())
+        + ", "
+        + bytes(component.size());
+  }
+
+  /** {@code 2,048 bytes}. */
+  static String bytes(long count) {
+    return number(count) + (count == 1 ? " byte" : " bytes");
+  }
+
+  /** {@code 2,048}. */
+  static String number(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+}

@@ -1,0 +1,584 @@
+package io.tasklet.processor.write;
+
+import static io.tasklet.processor.write.GeneratedTypes.number;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.tasklet.processor.model.ComponentModel;
+import io.tasklet.processor.model.EnumType;
+import io.tasklet.processor.model.Primitive;
+import io.tasklet.processor.model.RecordModel;
+import io.tasklet.processor.model.RecordType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code RView}: a flyweight over a memory segment with one accessor per component,
+ * indexed accessors for arrays, views of nested records, {@code read()} and {@code write(R)}, and
+ * on {@code @SharedState} records the ordered and atomic operations lanes cooperate with.
+ *
+ * <p>Every accessor is a single access at a constant offset (plus, for arrays, one index check),
+ * so the JIT folds the layout away.
+ */
+public final class ViewWriter {
+  /** The runtime's helpers, named rather than loaded: the processor does not run them. */
+  private static final ClassName VIEWS = ClassName.get("io.tasklet.runtime", "Views");
+
+  private static final String SEGMENT = "segment";
+  private static final String RECORD_NAME = "RECORD_NAME";
+  private static final String INDEX = "index";
+  private static final String VALUE = "value";
+  private static final String OFFSET = "offset";
+
+  private final RecordModel model;
+  private final ClassName record;
+  private final ClassName layout;
+  private final ClassName view;
+  private final TypeSpec.Builder type;
+  /** Names of the class's fields and of the types it names, which locals must not shadow. */
+  private final NameAllocator classNames = new NameAllocator();
+  private final Set<Primitive> handles = EnumSet.noneOf(Primitive.class);
+  private final Map<EnumType, String> enumConstants = new LinkedHashMap<>();
+  private final List<MethodSpec> accessors = new ArrayList<>();
+
+  private ViewWriter(RecordModel model, Element origin) {
+    this.model = model;
+    this.record = GeneratedTypes.record(model);
+    this.layout = GeneratedTypes.layout(model);
+    this.view = GeneratedTypes.view(model);
+    this.type =
+        TypeSpec.classBuilder(view)
+            .addOriginatingElement(origin)
+            .addAnnotation(GeneratedTypes.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    for (String reserved :
+        List.of(
+            SEGMENT,
+            RECORD_NAME,
+            "i",
+            VALUE,
+            "ValueLayout",
+            "MemorySegment",
+            "VarHandle",
+            "Objects",
+            "Views",
+            "Byte",
+            "Short",
+            record.simpleNames().getFirst(),
+            layout.simpleName(),
+            view.simpleName())) {
+      classNames.newName(reserved, reserved);
+    }
+  }
+
+  /** The view class of {@code model}, generated for {@code origin}. */
+  public static JavaFile write(RecordModel model, Element origin) {
+    return new ViewWriter(model, origin).build();
+  }
+
+  private JavaFile build() {
+    type.addJavadoc(
+        "A view of a {@link $T} in linear memory: reads and writes its components in place,"
+            + " laid out as {@link $T} says.\n\n"
+            + "<p>A view is a flyweight: it holds nothing but its segment, so creating one is"
+            + " cheap. It does not synchronize; $L\n",
+        record,
+        layout,
+        model.shared()
+            ? "lanes that share it cooperate through the volatile, acquire/release,"
+                + " compare-and-set and get-and-add operations on its integral components."
+            : "the scratch memory of a lane belongs to that lane alone.");
+    for (ComponentModel component : model.components()) {
+      addAccessors(component);
+    }
+    addFields();
+    type.addMethod(constructor());
+    type.addMethod(of());
+    type.addMethod(
+        MethodSpec.methodBuilder(SEGMENT)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(MemorySegment.class)
+            .addJavadoc("The memory this view reads and writes, as given to {@link #of}.\n")
+            .addStatement("return $N", SEGMENT)
+            .build());
+    type.addMethods(accessors);
+    type.addMethod(read());
+    type.addMethod(write());
+    return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  private void addFields() {
+    type.addField(
+        FieldSpec.builder(String.class, RECORD_NAME, Modifier.PRIVATE, Modifier.STATIC)
+            .addModifiers(Modifier.FINAL)
+            .initializer("$S", model.displayName())
+            .build());
+    for (Primitive primitive : handles) {
+      type.addField(
+          FieldSpec.builder(
+                  VarHandle.class, handle(primitive), Modifier.PRIVATE, Modifier.STATIC)
+              .addModifiers(Modifier.FINAL)
+              .initializer("$L.varHandle()", GeneratedTypes.valueLayout(primitive))
+              .build());
+    }
+    for (Map.Entry<EnumType, String> constants : enumConstants.entrySet()) {
+      ClassName enumClass = GeneratedTypes.enumClass(constants.getKey());
+      type.addField(
+          FieldSpec.builder(
+                  com.palantir.javapoet.ArrayTypeName.of(enumClass),
+                  constants.getValue(),
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .initializer("$T.values()", enumClass)
+              .build());
+    }
+    type.addField(
+        FieldSpec.builder(MemorySegment.class, SEGMENT, Modifier.PRIVATE, Modifier.FINAL).build());
+  }
+
+  private MethodSpec constructor() {
+    return MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(MemorySegment.class, SEGMENT)
+        .addStatement("this.$N = $N", SEGMENT, SEGMENT)
+        .build();
+  }
+
+  private MethodSpec of() {
+    return MethodSpec.methodBuilder("of")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(view)
+        .addParameter(MemorySegment.class, SEGMENT)
+        .addJavadoc(
+            "A view of the {@link $T} at the start of {@code segment}.\n\n"
+                + "@param segment memory of at least {@link $T#SIZE} ($L) bytes whose address is a"
+                + " multiple of {@link $T#ALIGNMENT} ($L)\n"
+                + "@return a view over {@code segment}\n"
+                + "@throws IllegalArgumentException if the segment is smaller or not aligned\n",
+            record,
+            layout,
+            number(model.size()),
+            layout,
+            number(model.alignment()))
+        .addStatement(
+            "return new $T($T.checkSegment($N, $T.SIZE, $T.ALIGNMENT, $N))",
+            view,
+            VIEWS,
+            SEGMENT,
+            layout,
+            layout,
+            RECORD_NAME)
+        .build();
+  }
+
+  private void addAccessors(ComponentModel component) {
+    switch (component.type()) {
+      case Primitive primitive -> {
+        addPrimitiveAccessors(component, primitive);
+        if (model.shared() && primitive.integral()) {
+          addAtomics(component, primitive);
+        }
+      }
+      case EnumType enumType -> addEnumAccessors(component, enumType);
+      case RecordType recordType -> addRecordAccessors(component, recordType);
+    }
+  }
+
+  private void addPrimitiveAccessors(ComponentModel component, Primitive primitive) {
+    CodeBlock layoutConstant = GeneratedTypes.valueLayout(primitive);
+    accessors.add(
+        accessor(component.name(), component, "Reads")
+            .returns(GeneratedTypes.primitiveType(primitive))
+            .addStatement("return $N.get($L, $L)", SEGMENT, layoutConstant, offset(component))
+            .build());
+    accessors.add(
+        accessor(component.name(), component, "Writes")
+            .addParameter(GeneratedTypes.primitiveType(primitive), VALUE)
+            .addStatement(
+                "$N.set($L, $L, $N)", SEGMENT, layoutConstant, offset(component), VALUE)
+            .build());
+  }
+
+  private void addAtomics(ComponentModel component, Primitive primitive) {
+    TypeName value = GeneratedTypes.primitiveType(primitive);
+    String name = component.capitalizedName();
+    String handle = handle(primitive);
+    handles.add(primitive);
+    accessors.add(
+        accessor("getVolatile" + name, component, "Reads, with volatile semantics,")
+            .returns(value)
+            .addStatement("return ($T) $N.getVolatile($N, $L)", value, handle, SEGMENT,
+                offset(component))
+            .build());
+    accessors.add(
+        accessor("setVolatile" + name, component, "Writes, with volatile semantics,")
+            .addParameter(value, VALUE)
+            .addStatement("$N.setVolatile($N, $L, $N)", handle, SEGMENT, offset(component), VALUE)
+            .build());
+    accessors.add(
+        accessor("getAcquire" + name, component, "Reads, with acquire semantics,")
+            .returns(value)
+            .addStatement("return ($T) $N.getAcquire($N, $L)", value, handle, SEGMENT,
+                offset(component))
+            .build());
+    accessors.add(
+        accessor("setRelease" + name, component, "Writes, with release semantics,")
+            .addParameter(value, VALUE)
+            .addStatement("$N.setRelease($N, $L, $N)", handle, SEGMENT, offset(component), VALUE)
+            .build());
+    CodeBlock narrow =
+        primitive.nativeAtomics()
+            ? CodeBlock.of("")
+            : CodeBlock.of(
+                " It updates the aligned 4-byte word around the value with a compare-and-set"
+                    + " loop (see {@link $T}), so the segment must hold that whole word.",
+                VIEWS);
+    MethodSpec.Builder compareAndSet =
+        accessor(
+                "compareAndSet" + name,
+                component,
+                "Atomically sets to {@code newValue}, if it holds {@code expected},",
+                narrow,
+                "@return whether the value was set")
+            .returns(TypeName.BOOLEAN)
+            .addParameter(value, "expected")
+            .addParameter(value, "newValue");
+    MethodSpec.Builder getAndAdd =
+        accessor(
+                "getAndAdd" + name,
+                component,
+                "Atomically adds {@code delta}, wrapping around on overflow, to",
+                narrow,
+                "@return the value before the addition")
+            .returns(value)
+            .addParameter(value, "delta");
+    if (primitive.nativeAtomics()) {
+      compareAndSet.addStatement(
+          "return $N.compareAndSet($N, $L, expected, newValue)",
+          handle,
+          SEGMENT,
+          offset(component));
+      getAndAdd.addStatement(
+          "return ($T) $N.getAndAdd($N, $L, delta)", value, handle, SEGMENT, offset(component));
+    } else {
+      String suffix = ComponentModel.capitalize(primitive.javaName());
+      compareAndSet.addStatement(
+          "return $T.compareAndSet$L($N, $L, expected, newValue)",
+          VIEWS,
+          suffix,
+          SEGMENT,
+          offset(component));
+      getAndAdd.addStatement(
+          "return $T.getAndAdd$L($N, $L, delta)", VIEWS, suffix, SEGMENT, offset(component));
+    }
+    accessors.add(compareAndSet.build());
+    accessors.add(getAndAdd.build());
+  }
+
+  private void addEnumAccessors(ComponentModel component, EnumType enumType) {
+    ClassName enumClass = GeneratedTypes.enumClass(enumType);
+    String constants =
+        enumConstants.computeIfAbsent(
+            enumType,
+            e ->
+                classNames.newName(
+                    ComponentModel.constantCase(String.join("_", e.simpleNames()))
+                        + "_CONSTANTS",
+                    e));
+    Primitive storage = enumType.storage();
+    CodeBlock layoutConstant = GeneratedTypes.valueLayout(storage);
+    CodeBlock index = component.isArray() ? CodeBlock.of("$N, ", INDEX) : CodeBlock.of("");
+    CodeBlock stored = CodeBlock.of("$N.get($L, $L)", SEGMENT, layoutConstant, offset(component));
+    CodeBlock ordinal =
+        switch (storage) {
+          case BYTE -> CodeBlock.of("$T.toUnsignedInt($L)", Byte.class, stored);
+          case SHORT -> CodeBlock.of("$T.toUnsignedInt($L)", Short.class, stored);
+          default -> stored;
+        };
+    accessors.add(
+        accessor(
+                component.name(),
+                component,
+                "Reads",
+                "@throws IllegalStateException if the memory holds no ordinal of {@code "
+                    + enumType.javaName()
+                    + "}")
+            .returns(enumClass)
+            .addStatement(
+                "return $T.constant($N, $L, $S, $L$N)",
+                VIEWS,
+                constants,
+                ordinal,
+                component.name(),
+                index,
+                RECORD_NAME)
+            .build());
+    CodeBlock checked =
+        CodeBlock.of(
+            "$T.checkNotNull($N, $S, $L$N).ordinal()",
+            VIEWS,
+            VALUE,
+            component.name(),
+            index,
+            RECORD_NAME);
+    accessors.add(
+        accessor(
+                component.name(),
+                component,
+                "Writes",
+                "@throws NullPointerException if {@code value} is null")
+            .addParameter(enumClass, VALUE)
+            .addStatement(
+                "$N.set($L, $L, $L)",
+                SEGMENT,
+                layoutConstant,
+                offset(component),
+                storage == Primitive.INT
+                    ? checked
+                    : CodeBlock.of("($T) $L", GeneratedTypes.primitiveType(storage), checked))
+            .build());
+  }
+
+  private void addRecordAccessors(ComponentModel component, RecordType recordType) {
+    ClassName nestedView = GeneratedTypes.view(recordType.model());
+    ClassName nestedLayout = GeneratedTypes.layout(recordType.model());
+    ClassName nestedRecord = GeneratedTypes.record(recordType.model());
+    accessors.add(
+        accessor(component.name(), component, "A view of")
+            .returns(nestedView)
+            .addStatement(
+                "return $T.of($N.asSlice($L, $T.SIZE))",
+                nestedView,
+                SEGMENT,
+                offset(component),
+                nestedLayout)
+            .build());
+    CodeBlock index = component.isArray() ? CodeBlock.of("$N, ", INDEX) : CodeBlock.of("");
+    accessors.add(
+        accessor(
+                component.name(),
+                component,
+                "Writes",
+                "@throws NullPointerException if {@code value} or one of its arrays, enums or"
+                    + " nested records is null",
+                "@throws IllegalArgumentException if an array of {@code value} has the wrong"
+                    + " length")
+            .addParameter(nestedRecord, VALUE)
+            .addStatement(
+                "$N($L).write($T.checkNotNull($N, $S, $L$N))",
+                component.name(),
+                component.isArray() ? CodeBlock.of("$N", INDEX) : CodeBlock.of(""),
+                VIEWS,
+                VALUE,
+                component.name(),
+                index,
+                RECORD_NAME)
+            .build());
+  }
+
+  private MethodSpec read() {
+    NameAllocator names = classNames.clone();
+    String i = names.get("i");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("read")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(record)
+            .addJavadoc(
+                "Reads the whole record.\n\n@return a new {@link $T} holding the values in"
+                    + " memory$L\n",
+                record,
+                model.components().stream().anyMatch(ComponentModel::isArray)
+                    ? ", with freshly allocated arrays"
+                    : "");
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ComponentModel component : model.components()) {
+      if (!component.isArray()) {
+        arguments.add(
+            component.type() instanceof RecordType
+                ? CodeBlock.of("$N().read()", component.name())
+                : CodeBlock.of("$N()", component.name()));
+        continue;
+      }
+      String local = names.newName(component.name(), component);
+      arguments.add(CodeBlock.of("$N", local));
+      method.addStatement(
+          "$T $N = new $T[$T.LENGTH_$L]",
+          GeneratedTypes.componentType(component),
+          local,
+          GeneratedTypes.valueType(component.type()),
+          layout,
+          component.constantName());
+      if (component.type() instanceof Primitive primitive && primitive != Primitive.BOOLEAN) {
+        method.addStatement(
+            "$T.copy($N, $L, $T.OFFSET_$L, $N, 0, $N.length)",
+            MemorySegment.class,
+            SEGMENT,
+            GeneratedTypes.valueLayout(primitive),
+            layout,
+            component.constantName(),
+            local,
+            local);
+      } else {
+        method
+            .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
+            .addStatement(
+                "$N[$N] = $N($N)$L",
+                local,
+                i,
+                component.name(),
+                i,
+                component.type() instanceof RecordType ? ".read()" : "")
+            .endControlFlow();
+      }
+    }
+    return method
+        .addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "))
+        .build();
+  }
+
+  private MethodSpec write() {
+    NameAllocator names = classNames.clone();
+    String i = names.get("i");
+    String value = names.get(VALUE);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("write")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(record, value)
+            .addJavadoc(
+                "Writes the whole record. Its arrays, enums and nested records are checked for"
+                    + " null and for their lengths before anything is written; null array"
+                    + " elements and the insides of nested records are checked as they are"
+                    + " written, so a failure there leaves the components before it written.\n\n"
+                    + "@param value the record to store\n"
+                    + "@throws NullPointerException if {@code value}, one of its arrays, enums or"
+                    + " nested records, or an element of one of its arrays is null\n"
+                    + "@throws IllegalArgumentException if an array of {@code value} does not have"
+                    + " the length its {@code @Length} declares\n")
+            .addStatement(
+                "$T.requireNonNull($N, $S)",
+                Objects.class,
+                value,
+                "cannot write a null " + model.displayName());
+    Map<ComponentModel, String> locals = new LinkedHashMap<>();
+    for (ComponentModel component : model.components()) {
+      boolean checked = component.isArray() || !(component.type() instanceof Primitive);
+      if (!checked) {
+        continue;
+      }
+      String local = names.newName(component.name(), component);
+      locals.put(component, local);
+      method.addStatement(
+          "$T $N = $T.$L($N.$N(), $L$S, $N)",
+          GeneratedTypes.componentType(component),
+          local,
+          VIEWS,
+          component.isArray() ? "checkLength" : "checkNotNull",
+          value,
+          component.name(),
+          component.isArray()
+              ? CodeBlock.of("$T.LENGTH_$L, ", layout, component.constantName())
+              : CodeBlock.of(""),
+          component.name(),
+          RECORD_NAME);
+    }
+    for (ComponentModel component : model.components()) {
+      String local = locals.get(component);
+      if (local == null) {
+        method.addStatement("$N($N.$N())", component.name(), value, component.name());
+      } else if (!component.isArray()) {
+        method.addStatement("$N($N)", component.name(), local);
+      } else if (component.type() instanceof Primitive primitive
+          && primitive != Primitive.BOOLEAN) {
+        method.addStatement(
+            "$T.copy($N, 0, $N, $L, $T.OFFSET_$L, $N.length)",
+            MemorySegment.class,
+            local,
+            SEGMENT,
+            GeneratedTypes.valueLayout(primitive),
+            layout,
+            component.constantName(),
+            local);
+      } else {
+        method
+            .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
+            .addStatement("$N($N, $N[$N])", component.name(), i, local, i)
+            .endControlFlow();
+      }
+    }
+    return method.build();
+  }
+
+  /**
+   * A public accessor of {@code component}, with {@code int index} first for an array, documented
+   * as "{@code verb} component, placement. {@code note}" followed by {@code tags}.
+   */
+  private MethodSpec.Builder accessor(
+      String name, ComponentModel component, String verb, CodeBlock note, String... tags) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC);
+    if (component.isArray()) {
+      method.addParameter(TypeName.INT, INDEX);
+    }
+    method.addJavadoc(
+        "$L $L{@code $L}, $L.",
+        verb,
+        component.isArray() ? "element {@code index} of " : "",
+        component.name(),
+        GeneratedTypes.placement(component));
+    method.addJavadoc(note).addJavadoc("\n");
+    List<String> allTags = new ArrayList<>(List.of(tags));
+    if (component.isArray()) {
+      allTags.add(
+          "@throws IndexOutOfBoundsException if {@code index} is negative or not below "
+              + number(component.length()));
+    }
+    if (!allTags.isEmpty()) {
+      method.addJavadoc("\n$L\n", String.join("\n", allTags));
+    }
+    return method;
+  }
+
+  private MethodSpec.Builder accessor(
+      String name, ComponentModel component, String verb, String... tags) {
+    return accessor(name, component, verb, CodeBlock.of(""), tags);
+  }
+
+  /** The offset of the component, or of element {@code index} of an array component. */
+  private CodeBlock offset(ComponentModel component) {
+    if (!component.isArray()) {
+      return CodeBlock.of("$T.OFFSET_$L", layout, component.constantName());
+    }
+    return CodeBlock.of(
+        "$T.OFFSET_$L + $T.STRIDE_$L * $T.checkIndex($N, $T.LENGTH_$L, $S, $N)",
+        layout,
+        component.constantName(),
+        layout,
+        component.constantName(),
+        VIEWS,
+        INDEX,
+        layout,
+        component.constantName(),
+        component.name(),
+        RECORD_NAME);
+  }
+
+  private static String handle(Primitive primitive) {
+    return primitive.name() + "_HANDLE";
+  }
+}

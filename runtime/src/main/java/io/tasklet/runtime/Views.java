@@ -1,0 +1,278 @@
+package io.tasklet.runtime;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/**
+ * Small helpers the generated record views call: argument checks with messages that name the
+ * record and component at fault, and the atomic updates of {@code byte}, {@code short} and
+ * {@code char} values that the JDK's memory segment var handles leave out.
+ *
+ * <p>Not meant to be called by hand; the generated {@code ...View} classes are the API.
+ *
+ * <h2>Atomic updates of narrow values</h2>
+ *
+ * <p>Segment var handles compare-and-set and get-and-add only {@code int} and {@code long}
+ * values. A narrower value is updated through the aligned 4-byte word that encloses it: read the
+ * word, splice the new value into its bytes, and compare-and-set the whole word, retrying when
+ * any byte of the word changed in between (including a neighbour's). This is how the JDK itself
+ * implements {@code compareAndSetByte} on hardware without byte-wide atomics. It is atomic with
+ * respect to every other access to the same value, plain, volatile or atomic. The word must lie
+ * inside the segment and be addressable with 4-byte alignment, which holds for any segment that is
+ * 4-byte aligned and whose size is a multiple of 4; the runtime's linear memory regions are both.
+ */
+public final class Views {
+  private static final VarHandle WORD = ValueLayout.JAVA_INT.varHandle();
+  private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+
+  private Views() {}
+
+  /**
+   * Returns {@code segment} if it can hold a record of {@code size} bytes aligned to {@code
+   * alignment} bytes.
+   *
+   * @throws NullPointerException if {@code segment} is null
+   * @throws IllegalArgumentException if the segment is too small or its address is not a multiple
+   *     of {@code alignment}
+   */
+  public static MemorySegment checkSegment(
+      MemorySegment segment, long size, long alignment, String record) {
+    if (segment == null) {
+      throw new NullPointerException("the segment for a " + record + " view is null");
+    }
+    if (segment.byteSize() < size) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a %s needs a segment of at least %,d bytes; this one has %,d bytes",
+              record,
+              size,
+              segment.byteSize()));
+    }
+    if (segment.maxByteAlignment() < alignment) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a %s needs a segment aligned to %,d bytes; this one is aligned to %,d bytes only"
+                  + " (allocate it with an alignment of %,d)",
+              record,
+              alignment,
+              segment.maxByteAlignment(),
+              alignment));
+    }
+    return segment;
+  }
+
+  /**
+   * Returns {@code index} if it is in {@code [0, length)}.
+   *
+   * @throws IndexOutOfBoundsException otherwise, naming the component, the index and the length
+   */
+  public static int checkIndex(int index, int length, String component, String record) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException(
+          component + "[" + index + "] out of bounds for length " + length + " in " + record);
+    }
+    return index;
+  }
+
+  /**
+   * Returns {@code value} if it is not null.
+   *
+   * @throws NullPointerException naming the component otherwise
+   */
+  public static <T> T checkNotNull(T value, String component, String record) {
+    if (value == null) {
+      throw new NullPointerException(
+          "cannot store null as " + component + " of " + record + ": linear memory holds values");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value}, an element of an array component, if it is not null.
+   *
+   * @throws NullPointerException naming the component and the index otherwise
+   */
+  public static <T> T checkNotNull(T value, String component, int index, String record) {
+    if (value == null) {
+      throw new NullPointerException(
+          "cannot store null as "
+              + component
+              + "["
+              + index
+              + "] of "
+              + record
+              + ": linear memory holds values");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code array} if it has exactly {@code length} elements.
+   *
+   * @throws NullPointerException if {@code array} is null
+   * @throws IllegalArgumentException if its length is not {@code length}
+   */
+  public static <A> A checkLength(A array, int length, String component, String record) {
+    if (array == null) {
+      throw new NullPointerException(
+          component + " of " + record + " is null; it must have exactly " + length + " elements");
+    }
+    int actual = Array.getLength(array);
+    if (actual != length) {
+      throw new IllegalArgumentException(
+          component
+              + " of "
+              + record
+              + " has "
+              + actual
+              + " elements; its layout holds exactly "
+              + length);
+    }
+    return array;
+  }
+
+  /**
+   * The constant of ordinal {@code ordinal} among {@code constants}.
+   *
+   * @throws IllegalStateException if the memory holds no valid ordinal
+   */
+  public static <E extends Enum<E>> E constant(
+      E[] constants, int ordinal, String component, String record) {
+    if (ordinal < 0 || ordinal >= constants.length) {
+      throw badOrdinal(constants, ordinal, component, record);
+    }
+    return constants[ordinal];
+  }
+
+  /**
+   * The constant of ordinal {@code ordinal} among {@code constants}, read from an element of an
+   * array component.
+   *
+   * @throws IllegalStateException if the memory holds no valid ordinal
+   */
+  public static <E extends Enum<E>> E constant(
+      E[] constants, int ordinal, String component, int index, String record) {
+    if (ordinal < 0 || ordinal >= constants.length) {
+      throw badOrdinal(constants, ordinal, component + "[" + index + "]", record);
+    }
+    return constants[ordinal];
+  }
+
+  private static IllegalStateException badOrdinal(
+      Object[] constants, int ordinal, String component, String record) {
+    return new IllegalStateException(
+        component
+            + " of "
+            + record
+            + " holds "
+            + ordinal
+            + ", which is no ordinal of "
+            + constants.getClass().getComponentType().getSimpleName()
+            + " (it has "
+            + constants.length
+            + " constants)");
+  }
+
+  /** Atomically sets the byte at {@code offset} to {@code newValue} if it is {@code expected}. */
+  public static boolean compareAndSetByte(
+      MemorySegment segment, long offset, byte expected, byte newValue) {
+    return compareAndSetNarrow(segment, offset, Byte.BYTES, expected, newValue);
+  }
+
+  /** Atomically sets the short at {@code offset} to {@code newValue} if it is {@code expected}. */
+  public static boolean compareAndSetShort(
+      MemorySegment segment, long offset, short expected, short newValue) {
+    return compareAndSetNarrow(segment, offset, Short.BYTES, expected, newValue);
+  }
+
+  /** Atomically sets the char at {@code offset} to {@code newValue} if it is {@code expected}. */
+  public static boolean compareAndSetChar(
+      MemorySegment segment, long offset, char expected, char newValue) {
+    return compareAndSetNarrow(segment, offset, Character.BYTES, expected, newValue);
+  }
+
+  /** Atomically adds {@code delta} to the byte at {@code offset}, wrapping; returns the old value. */
+  public static byte getAndAddByte(MemorySegment segment, long offset, byte delta) {
+    return (byte) getAndAddNarrow(segment, offset, Byte.BYTES, delta);
+  }
+
+  /** Atomically adds {@code delta} to the short at {@code offset}, wrapping; returns the old value. */
+  public static short getAndAddShort(MemorySegment segment, long offset, short delta) {
+    return (short) getAndAddNarrow(segment, offset, Short.BYTES, delta);
+  }
+
+  /** Atomically adds {@code delta} to the char at {@code offset}, wrapping; returns the old value. */
+  public static char getAndAddChar(MemorySegment segment, long offset, char delta) {
+    return (char) getAndAddNarrow(segment, offset, Character.BYTES, delta);
+  }
+
+  private static boolean compareAndSetNarrow(
+      MemorySegment segment, long offset, int bytes, int expected, int newValue) {
+    long word = wordOffset(segment, offset, bytes);
+    int shift = shift(segment, offset, word, bytes);
+    int mask = narrowMask(bytes) << shift;
+    int expectedBits = (expected << shift) & mask;
+    int newBits = (newValue << shift) & mask;
+    while (true) {
+      int current = (int) WORD.getVolatile(segment, word);
+      if ((current & mask) != expectedBits) {
+        return false;
+      }
+      if (WORD.compareAndSet(segment, word, current, (current & ~mask) | newBits)) {
+        return true;
+      }
+    }
+  }
+
+  private static int getAndAddNarrow(MemorySegment segment, long offset, int bytes, int delta) {
+    long word = wordOffset(segment, offset, bytes);
+    int shift = shift(segment, offset, word, bytes);
+    int mask = narrowMask(bytes);
+    while (true) {
+      int current = (int) WORD.getVolatile(segment, word);
+      int old = (current >>> shift) & mask;
+      int updated = (current & ~(mask << shift)) | (((old + delta) & mask) << shift);
+      if (WORD.compareAndSet(segment, word, current, updated)) {
+        return old;
+      }
+    }
+  }
+
+  private static int narrowMask(int bytes) {
+    return (1 << (8 * bytes)) - 1;
+  }
+
+  /** Offset in {@code segment} of the aligned 4-byte word that holds the value at {@code offset}. */
+  private static long wordOffset(MemorySegment segment, long offset, int bytes) {
+    long word = offset - ((segment.address() + offset) & (Integer.BYTES - 1));
+    if (word < 0
+        || word + Integer.BYTES > segment.byteSize()
+        || offset + bytes > word + Integer.BYTES
+        || segment.asSlice(word, Integer.BYTES).maxByteAlignment() < Integer.BYTES) {
+      throw new UnsupportedOperationException(
+          String.format(
+              Locale.ROOT,
+              "cannot update the %d-byte value at offset %,d atomically: it is updated through"
+                  + " its enclosing aligned 4-byte word, which this segment (%,d bytes, aligned"
+                  + " to %,d) does not hold; use a segment that is 4-byte aligned and whose size"
+                  + " is a multiple of 4",
+              bytes,
+              offset,
+              segment.byteSize(),
+              segment.maxByteAlignment()));
+    }
+    return word;
+  }
+
+  /** Left shift that moves a value of {@code bytes} bytes at {@code offset} into place in its word. */
+  private static int shift(MemorySegment segment, long offset, long word, int bytes) {
+    int position = (int) (offset - word);
+    return 8 * (BIG_ENDIAN ? Integer.BYTES - bytes - position : position);
+  }
+}
