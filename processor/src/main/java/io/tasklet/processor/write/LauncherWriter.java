@@ -53,7 +53,7 @@ public final class LauncherWriter {
         .addOriginatingElement(method)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Launches {@link $T#$L} $L.\n\n", enclosing, model.methodName(), laneWord)
-        .addJavadoc("<p>Memory plan with the largest input: $L.\n",
+        .addJavadoc("<p>Memory plan with the largest input:\n<pre>\n$L\n</pre>\n",
             model.worstCasePlan(model.workers()).describe());
 
     type.addField(constant(TypeName.get(String.class), "NAME", CodeBlock.of("$S",
