@@ -30,6 +30,7 @@ final class RecordStep {
   private final ProcessingEnvironment env;
   private final ErrorReporter reporter;
   private final RecordChecker checker;
+  private final LocalDeclarations locals;
   /** Binary names of the records whose classes have been written or found wanting. */
   private final Set<String> done = new HashSet<>();
   /** Canonical names of the records put off to the next round. */
@@ -39,6 +40,7 @@ final class RecordStep {
     this.env = env;
     this.reporter = reporter;
     this.checker = checker;
+    this.locals = LocalDeclarations.of(env);
   }
 
   void process(RoundEnvironment round) {
@@ -53,6 +55,8 @@ final class RecordStep {
       }
     }
     deferred.clear();
+    locals.reportLocal(round, SharedState.class);
+    locals.reportLocal(round, WorkerScratch.class);
     for (Class<?> annotation : new Class<?>[] {SharedState.class, WorkerScratch.class}) {
       TypeElement annotationType =
           env.getElementUtils().getTypeElement(annotation.getCanonicalName());

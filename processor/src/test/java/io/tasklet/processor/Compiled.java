@@ -1,0 +1,155 @@
+package io.tasklet.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles sources with the processor as a user would (warnings are errors) and runs what comes
+ * out: the classes of a successful compilation, loaded into their own class loader.
+ */
+final class Compiled {
+  static final List<String> STRICT = List.of("-Xlint:all", "-Werror");
+
+  private final Compilation compilation;
+  private final ClassLoader loader;
+
+  private Compiled(Compilation compilation) {
+    this.compilation = compilation;
+    this.loader = new CompiledClassLoader(classFiles(compilation));
+  }
+
+  /** A javac with the processor and strict options. */
+  static Compiler compiler() {
+    return javac().withProcessors(new TaskletProcessor()).withOptions(STRICT);
+  }
+
+  /** Compiles {@code sources} strictly; fails the test unless the compilation succeeds. */
+  static Compiled compile(JavaFileObject... sources) {
+    return of(compiler().compile(sources));
+  }
+
+  /** Compiles {@code sources} strictly with {@code classpath} added; must succeed. */
+  static Compiled compile(List<File> classpath, JavaFileObject... sources) {
+    return of(compiler().withClasspath(withTestClasspath(classpath)).compile(sources));
+  }
+
+  static List<File> withTestClasspath(List<File> extra) {
+    List<File> all = new java.util.ArrayList<>(extra);
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      all.add(new File(entry));
+    }
+    return all;
+  }
+
+  static Compiled of(Compilation compilation) {
+    assertWithMessage("compilation diagnostics: %s", compilation.diagnostics())
+        .that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
+    return new Compiled(compilation);
+  }
+
+  Compilation compilation() {
+    return compilation;
+  }
+
+  Class<?> load(String binaryName) {
+    try {
+      return Class.forName(binaryName, true, loader);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("not generated: " + binaryName, e);
+    }
+  }
+
+  /** The value of static field {@code name} of class {@code binaryName}. */
+  Object constant(String binaryName, String name) {
+    try {
+      Field field = load(binaryName).getField(name);
+      return field.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(binaryName + "." + name, e);
+    }
+  }
+
+  /** Calls public static method {@code name} of {@code binaryName} without arguments. */
+  Object run(String binaryName, String name) {
+    return invoke(null, load(binaryName), name);
+  }
+
+  /**
+   * Calls the public method {@code name} on {@code target} (or the static one of {@code type}) that
+   * takes as many arguments as given; exceptions it throws propagate unwrapped.
+   */
+  static Object invoke(Object target, Class<?> type, String name, Object... arguments) {
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
+        try {
+          return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new AssertionError(e.getCause());
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+          continue; // another overload with the same arity
+        }
+      }
+    }
+    throw new AssertionError("no method " + name + " taking " + List.of(arguments) + " in " + type);
+  }
+
+  static Object invoke(Object target, String name, Object... arguments) {
+    return invoke(target, target.getClass(), name, arguments);
+  }
+
+  private static Map<String, byte[]> classFiles(Compilation compilation) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      String name =
+          path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+                  path.length() - ".class".length())
+              .replace('/', '.');
+      try (InputStream in = file.openInputStream()) {
+        classes.put(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return classes;
+  }
+
+  private static final class CompiledClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    CompiledClassLoader(Map<String, byte[]> classes) {
+      super(Compiled.class.getClassLoader());
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+}
