@@ -233,7 +233,7 @@ class CoordinatorErrorsTest {
     assertError("""
           @Coordinator(
               workers = 65_535,
-              maxInputBytes = 64)
+              maxLinearMemory = 1 << 24)
           static void sum(CoordinatorContext<Totals, Partial> ctx) {}
         """, "65,535 lanes x 2,048 B scratch", "workers = 65_535");
     assertError("""

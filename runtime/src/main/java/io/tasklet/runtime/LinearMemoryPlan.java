@@ -121,7 +121,8 @@ public record LinearMemoryPlan(
       terms.add("output " + bytes(outputBytes));
     }
     if (workers > 0) {
-      terms.add(workers + (workers == 1 ? " lane" : " lanes") + " x " + bytes(scratchBytes) + " scratch");
+      terms.add(String.format(Locale.ROOT, "%,d", workers) + (workers == 1 ? " lane" : " lanes")
+          + " x " + bytes(scratchBytes) + " scratch");
     }
     if (totalBytes == Long.MAX_VALUE) {
       return terms + " = more than " + bytes(Long.MAX_VALUE - 1) + " > maxLinearMemory "
