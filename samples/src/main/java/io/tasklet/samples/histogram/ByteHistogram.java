@@ -1,0 +1,40 @@
+package io.tasklet.samples.histogram;
+
+import io.tasklet.annotations.Coordinator;
+import io.tasklet.runtime.CoordinatorContext;
+import io.tasklet.runtime.Share;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** Counts the byte values of a file: every lane counts its share, then the coordinator adds up. */
+public final class ByteHistogram {
+  /** Bytes a lane counts between two fuel checkpoints; one unit of fuel per byte. */
+  public static final int CHUNK = 64 * 1024;
+
+  private ByteHistogram() {}
+
+  @Coordinator(workers = 16, maxInputBytes = 1L << 30, maxFuel = 1L << 40)
+  static void count(CoordinatorContext<Histogram, LocalBins> ctx) {
+    MemorySegment input = ctx.input();
+    ctx.parallelForWorkers(lane -> {
+      long[] counts = new long[256];
+      Share share = lane.share(input.byteSize());
+      for (long start = share.start(); start < share.end(); start += CHUNK) {
+        long end = Math.min(start + CHUNK, share.end());
+        lane.fuelCheckpoint(end - start);
+        for (long i = start; i < end; i++) {
+          counts[input.get(ValueLayout.JAVA_BYTE, i) & 0xFF]++;
+        }
+      }
+      LocalBinsView.of(lane.scratch()).write(new LocalBins(counts));
+    });
+    HistogramView total = HistogramView.of(ctx.shared());
+    for (int lane = 0; lane < ctx.workers(); lane++) {
+      LocalBinsView bins = LocalBinsView.of(ctx.scratch(lane));
+      for (int bin = 0; bin < 256; bin++) {
+        total.bins(bin, total.bins(bin) + bins.bins(bin));
+      }
+    }
+    total.bytesSeen(input.byteSize());
+  }
+}

@@ -1,0 +1,76 @@
+package io.tasklet.samples.mandelbrot;
+
+import io.tasklet.annotations.Coordinator;
+import io.tasklet.runtime.CoordinatorContext;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Renders the Mandelbrot set into the output region, one grey byte per pixel, row by row. The
+ * input is a {@link Frame} laid out by {@code FrameLayout}; lanes take rows from the shared
+ * frame's cursor, and pay one unit of fuel per iteration.
+ */
+public final class Mandelbrot {
+  /** Largest image, in pixels, the declaration budgets for. */
+  public static final int MAX_PIXELS = 4096 * 4096;
+
+  private Mandelbrot() {}
+
+  @Coordinator(
+      workers = 16,
+      maxInputBytes = 64, // a Frame takes 56 bytes
+      maxOutputBytes = MAX_PIXELS,
+      maxFuel = 1L << 40)
+  static void render(CoordinatorContext<Frame, PixelTally> ctx) {
+    Frame frame = FrameView.of(ctx.input()).read();
+    if ((long) frame.width() * frame.height() > ctx.output().byteSize()) {
+      throw new IllegalArgumentException("a " + frame.width() + " x " + frame.height()
+          + " image does not fit the output region of " + ctx.output().byteSize() + " bytes");
+    }
+    FrameView.of(ctx.shared()).write(frame);
+    ctx.parallelForWorkers(lane -> {
+      FrameView shared = FrameView.of(lane.shared());
+      MemorySegment image = lane.output();
+      long rows = 0;
+      long iterations = 0;
+      long inside = 0;
+      for (long y = shared.getAndAddNextRow(1); y < frame.height();
+          y = shared.getAndAddNextRow(1)) {
+        long rowIterations = 0;
+        double im = frame.minIm() + y * frame.step();
+        for (int x = 0; x < frame.width(); x++) {
+          int n = escapeTime(frame.minRe() + x * frame.step(), im, frame.maxIterations());
+          rowIterations += n;
+          if (n == frame.maxIterations()) {
+            inside++;
+          }
+          image.set(ValueLayout.JAVA_BYTE, y * frame.width() + x, shade(n, frame.maxIterations()));
+        }
+        lane.fuelCheckpoint(rowIterations);
+        iterations += rowIterations;
+        rows++;
+      }
+      PixelTallyView.of(lane.scratch()).write(new PixelTally(rows, iterations));
+      shared.getAndAddPixelsInside(inside);
+    });
+  }
+
+  /** Iterations before {@code z = z^2 + c} leaves the circle of radius 2, at most {@code max}. */
+  public static int escapeTime(double re, double im, int max) {
+    double zr = 0;
+    double zi = 0;
+    int n = 0;
+    while (n < max && zr * zr + zi * zi <= 4) {
+      double t = zr * zr - zi * zi + re;
+      zi = 2 * zr * zi + im;
+      zr = t;
+      n++;
+    }
+    return n;
+  }
+
+  /** The grey level of a pixel that escaped after {@code n} of {@code max} iterations. */
+  public static byte shade(int n, int max) {
+    return n >= max ? 0 : (byte) (255 - (int) (255 * Math.sqrt((double) n / max)));
+  }
+}

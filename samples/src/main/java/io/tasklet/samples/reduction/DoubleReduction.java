@@ -1,0 +1,52 @@
+package io.tasklet.samples.reduction;
+
+import io.tasklet.annotations.Coordinator;
+import io.tasklet.runtime.CoordinatorContext;
+import io.tasklet.runtime.Share;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Count, sum, min, max and mean of the doubles (in native byte order) of the input: every lane
+ * summarises its share, then the coordinator combines the summaries.
+ */
+public final class DoubleReduction {
+  /** Values a lane reads between two fuel checkpoints; one unit of fuel per value. */
+  public static final int CHUNK = 16 * 1024;
+
+  private DoubleReduction() {}
+
+  @Coordinator(workers = 16, maxInputBytes = 1L << 30, maxFuel = 1L << 40)
+  static void summarize(CoordinatorContext<Summary, PartialSummary> ctx) {
+    MemorySegment input = ctx.input();
+    long count = input.byteSize() / Double.BYTES;
+    ctx.parallelForWorkers(lane -> {
+      Share share = lane.share(count);
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (long start = share.start(); start < share.end(); start += CHUNK) {
+        long end = Math.min(start + CHUNK, share.end());
+        lane.fuelCheckpoint(end - start);
+        for (long i = start; i < end; i++) {
+          double x = input.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+          sum += x;
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+        }
+      }
+      PartialSummaryView.of(lane.scratch())
+          .write(new PartialSummary(share.size(), sum, min, max));
+    });
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int lane = 0; lane < ctx.workers(); lane++) {
+      PartialSummary part = PartialSummaryView.of(ctx.scratch(lane)).read();
+      sum += part.sum();
+      min = Math.min(min, part.min());
+      max = Math.max(max, part.max());
+    }
+    SummaryView.of(ctx.shared()).write(new Summary(count, sum, min, max));
+  }
+}
