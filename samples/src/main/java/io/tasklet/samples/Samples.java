@@ -89,6 +89,7 @@ public final class Samples {
 
   private void run(Options options) throws UsageException, TaskletException, IOException {
     switch (options.sample()) {
+      case "help" -> out.println(USAGE);
       case "histogram" -> histogram(options, Path.of(options.argument(0, "a FILE")));
       case "reduce" -> reduce(options, count(options.argument(0, "a COUNT of values")));
       case "matmul" -> matmul(options, size(options.argument(0, "a matrix size N")));

@@ -70,6 +70,13 @@ class SamplesCommandLineTest {
   }
 
   @Test
+  void helpListsTheSamples() {
+    Run run = run("help");
+    assertEquals(0, run.status());
+    assertTrue(run.out().contains("mandelbrot WxH FILE"), run.out());
+  }
+
+  @Test
   void runningOutOfFuelSaysSoAndExitsWithOne() {
     Run run = run("reduce", "100000", "--fuel", "10");
     assertEquals(1, run.status());
