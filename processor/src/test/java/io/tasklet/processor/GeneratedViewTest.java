@@ -385,11 +385,12 @@ class GeneratedViewTest {
   @Test
   void narrowAtomicsNeedTheirWholeWord() {
     MemorySegment memory = arena.allocate(64, 8);
-    Object within = view("Flag", memory.asSlice(5, 3));
+    Object within = view("Flag", memory.asSlice(4, 4));
     assertThat(invoke(within, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
-    assertThat(memory.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 5)).isEqualTo((byte) 2);
+    assertThat(memory.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 4)).isEqualTo((byte) 2);
 
-    Object cut = view("Flag", memory.asSlice(5, 1));
+    // The same byte through a segment of its own: the word around it lies outside.
+    Object cut = view("Flag", memory.asSlice(4, 1));
     UnsupportedOperationException thrown =
         assertThrows(
             UnsupportedOperationException.class,
@@ -397,7 +398,7 @@ class GeneratedViewTest {
     assertThat(thrown)
         .hasMessageThat()
         .contains("cannot update the 1-byte value at offset 0 atomically");
-    assertThat(invoke(cut, "getVolatileF")).isEqualTo((byte) 2);
+    assertThat(invoke(cut, "getVolatileF")).isEqualTo((byte) 2); // plain and ordered access work
   }
 
   @Test
