@@ -71,6 +71,13 @@ class GeneratedViewTest {
             source("Empty", "@WorkerScratch\npublic record Empty() {}"),
             source("Flag", "@SharedState\npublic record Flag(byte f) {}"),
             source(
+                "Tricky",
+                "@SharedState\npublic record Tricky(@Length(2) long[] value, @Length(2) Mode[] i,"
+                    + " long index, int offset, @Length(2) int[] Objects, Mode RECORD_NAME,"
+                    + " long of, long write, @Length(2) long[] delta, Pair ValueLayout,"
+                    + " long newValue, @Length(2) short[] expected, @Length(1) Pair[] Views,"
+                    + " char LONG_HANDLE) {}"),
+            source(
                 "Outer",
                 "public class Outer {\n  @SharedState public record Inner(long v,"
                     + " @Length(2) Empty[] nothing) {}\n}"));
@@ -399,6 +406,22 @@ class GeneratedViewTest {
         .hasMessageThat()
         .contains("cannot update the 1-byte value at offset 0 atomically");
     assertThat(invoke(cut, "getVolatileF")).isEqualTo((byte) 2); // plain and ordered access work
+  }
+
+  @Test
+  void componentNamesThatLookLikeGeneratedNames() throws Exception {
+    Object tricky = view("Tricky");
+    Object value = invoke(tricky, "read");
+    Object[] modes = (Object[]) invoke(value, "i");
+    assertThat(modes).hasLength(2);
+    invoke(tricky, "getAndAddValue", 1, 5L);
+    invoke(tricky, "getAndAddExpected", 0, (short) 2);
+    invoke(tricky, "i", 1, compiled.load("p.Mode").getEnumConstants()[2]);
+    Object updated = invoke(tricky, "read");
+    invoke(tricky, "write", updated);
+    assertThat(RecordValues.deepEquals(invoke(tricky, "read"), updated)).isTrue();
+    assertThat(((long[]) invoke(updated, "value"))[1]).isEqualTo(5L);
+    assertThat(((short[]) invoke(updated, "expected"))[0]).isEqualTo((short) 2);
   }
 
   @Test
