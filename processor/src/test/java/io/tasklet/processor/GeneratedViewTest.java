@@ -10,10 +10,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -157,8 +159,8 @@ class GeneratedViewTest {
     invoke(histogram, "bins", 255, 7L);
     invoke(histogram, "bytesSeen", 99L);
     MemorySegment segment = (MemorySegment) invoke(histogram, "segment");
-    assertThat(segment.getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, 255)).isEqualTo(7);
-    assertThat(segment.getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, 256)).isEqualTo(99);
+    assertThat(segment.getAtIndex(ValueLayout.JAVA_LONG, 255)).isEqualTo(7);
+    assertThat(segment.getAtIndex(ValueLayout.JAVA_LONG, 256)).isEqualTo(99);
     assertThat(invoke(histogram, "bins", 255)).isEqualTo(7L);
   }
 
@@ -207,9 +209,9 @@ class GeneratedViewTest {
     Object pair = invoke(mixed, "pairs", 2);
     invoke(pair, "x", 41);
     MemorySegment segment = (MemorySegment) invoke(mixed, "segment");
-    assertThat(segment.get(java.lang.foreign.ValueLayout.JAVA_INT, 56 + 16)).isEqualTo(41);
+    assertThat(segment.get(ValueLayout.JAVA_INT, 56 + 16)).isEqualTo(41);
     invoke(invoke(mixed, "pair"), "y", (byte) 3);
-    assertThat(segment.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 48 + 4)).isEqualTo(3);
+    assertThat(segment.get(ValueLayout.JAVA_BYTE, 48 + 4)).isEqualTo(3);
   }
 
   @Test
@@ -259,7 +261,7 @@ class GeneratedViewTest {
     assertThat(missingPair).hasMessageThat().contains("cannot store null as pair of Mixed");
 
     Object[] modes = (Object[]) Array.newInstance(compiled.load("p.Mode"), 5);
-    java.util.Arrays.fill(modes, 0, 4, compiled.load("p.Mode").getEnumConstants()[0]);
+    Arrays.fill(modes, 0, 4, compiled.load("p.Mode").getEnumConstants()[0]);
     Object nullElement = mixedRecordWith(8, modes);
     NullPointerException missingElement =
         assertThrows(NullPointerException.class, () -> invoke(mixed, "write", nullElement));
@@ -280,10 +282,10 @@ class GeneratedViewTest {
     assertThat(invoke(modes, "many")).isSameInstanceAs(many[256]);
     assertThat(invoke(modes, "few")).isSameInstanceAs(few[255]);
     MemorySegment segment = (MemorySegment) invoke(modes, "segment");
-    assertThat(segment.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0)).isEqualTo((short) 256);
-    assertThat(segment.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 2)).isEqualTo((byte) 255);
+    assertThat(segment.get(ValueLayout.JAVA_SHORT, 0)).isEqualTo((short) 256);
+    assertThat(segment.get(ValueLayout.JAVA_BYTE, 2)).isEqualTo((byte) 255);
 
-    segment.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) 300);
+    segment.set(ValueLayout.JAVA_SHORT, 4, (short) 300);
     IllegalStateException bad = assertThrows(IllegalStateException.class, () -> invoke(modes, "other"));
     assertThat(bad)
         .hasMessageThat()
@@ -394,7 +396,7 @@ class GeneratedViewTest {
     MemorySegment memory = arena.allocate(64, 8);
     Object within = view("Flag", memory.asSlice(4, 4));
     assertThat(invoke(within, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
-    assertThat(memory.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 4)).isEqualTo((byte) 2);
+    assertThat(memory.get(ValueLayout.JAVA_BYTE, 4)).isEqualTo((byte) 2);
 
     // The same byte through a segment of its own: the word around it lies outside.
     Object cut = view("Flag", memory.asSlice(4, 1));

@@ -10,6 +10,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Random record shapes, many per compilation: the generated constants agree with the generated
@@ -55,8 +57,8 @@ class LayoutPropertyTest {
         Combinators.combine(
                 Arbitraries.integers().between(0, FIRST_RECORD + 4),
                 Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 7))),
+                    Tuple.of(3, Arbitraries.just(0)),
+                    Tuple.of(1, Arbitraries.integers().between(1, 7))),
                 Arbitraries.of(true, false))
             .as(ComponentSpec::new);
     Arbitrary<RecordSpec> record =
@@ -113,7 +115,7 @@ class LayoutPropertyTest {
     MemorySegment memory = arena.allocate(Math.max(expected.size(), 1), expected.alignment());
     byte[] garbage = new byte[(int) memory.byteSize()];
     random.nextBytes(garbage);
-    MemorySegment.copy(garbage, 0, memory, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, garbage.length);
+    MemorySegment.copy(garbage, 0, memory, ValueLayout.JAVA_BYTE, 0, garbage.length);
     Object view = invoke(null, compiled.load("p.R" + index + "View"), "of", memory);
     Object value = randomValue(compiled, compiled.load("p.R" + index), random);
     invoke(view, "write", value);

@@ -11,6 +11,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -109,7 +110,7 @@ class SeparateCompilationTest {
       Object read = invoke(outer, "read");
       assertThat(read.toString()).contains("level=LOW");
       Object more = invoke(read, "more");
-      Object secondRead = java.lang.reflect.Array.get(more, 1);
+      Object secondRead = Array.get(more, 1);
       assertThat(invoke(secondRead, "total")).isEqualTo(10L);
       assertThat(invoke(secondRead, "level").toString()).isEqualTo("HIGH");
       assertThat(((short[]) invoke(secondRead, "samples"))[2]).isEqualTo((short) -4);
