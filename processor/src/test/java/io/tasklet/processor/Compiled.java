@@ -12,6 +12,12 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +33,9 @@ final class Compiled {
   private final Compilation compilation;
   private final ClassLoader loader;
 
-  private Compiled(Compilation compilation) {
+  private Compiled(Compilation compilation, ClassLoader parent) {
     this.compilation = compilation;
-    this.loader = new CompiledClassLoader(classFiles(compilation));
+    this.loader = new CompiledClassLoader(classFiles(compilation), parent);
   }
 
   /** A javac with the processor and strict options. */
@@ -42,13 +48,36 @@ final class Compiled {
     return of(compiler().compile(sources));
   }
 
-  /** Compiles {@code sources} strictly with {@code classpath} added; must succeed. */
+  /**
+   * Compiles {@code sources} strictly with {@code classpath} added, and loads its classes with
+   * {@code classpath} as their parent; must succeed.
+   */
   static Compiled compile(List<File> classpath, JavaFileObject... sources) {
-    return of(compiler().withClasspath(withTestClasspath(classpath)).compile(sources));
+    Compilation compilation =
+        compiler().withClasspath(withTestClasspath(classpath)).compile(sources);
+    List<URL> urls = new ArrayList<>();
+    for (File entry : classpath) {
+      try {
+        urls.add(entry.toURI().toURL());
+      } catch (MalformedURLException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return of(
+        compilation, new URLClassLoader(urls.toArray(URL[]::new), Compiled.class.getClassLoader()));
+  }
+
+  /** Writes the class files of a successful compilation under {@code directory}. */
+  static void writeClasses(Compilation compilation, Path directory) throws IOException {
+    for (Map.Entry<String, byte[]> entry : classFiles(compilation).entrySet()) {
+      Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+    }
   }
 
   static List<File> withTestClasspath(List<File> extra) {
-    List<File> all = new java.util.ArrayList<>(extra);
+    List<File> all = new ArrayList<>(extra);
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       all.add(new File(entry));
     }
@@ -56,10 +85,14 @@ final class Compiled {
   }
 
   static Compiled of(Compilation compilation) {
+    return of(compilation, Compiled.class.getClassLoader());
+  }
+
+  private static Compiled of(Compilation compilation, ClassLoader parent) {
     assertWithMessage("compilation diagnostics: %s", compilation.diagnostics())
         .that(compilation.status())
         .isEqualTo(Compilation.Status.SUCCESS);
-    return new Compiled(compilation);
+    return new Compiled(compilation, parent);
   }
 
   Compilation compilation() {
@@ -138,8 +171,8 @@ final class Compiled {
   private static final class CompiledClassLoader extends ClassLoader {
     private final Map<String, byte[]> classes;
 
-    CompiledClassLoader(Map<String, byte[]> classes) {
-      super(Compiled.class.getClassLoader());
+    CompiledClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      super(parent);
       this.classes = classes;
     }
 

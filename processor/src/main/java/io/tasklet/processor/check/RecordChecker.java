@@ -590,8 +590,12 @@ public final class RecordChecker {
   }
 
   private boolean isFromClassFile(TypeElement type) {
-    JavaFileObject file = env.getElementUtils().getFileObjectOf(type);
-    return file != null && file.getKind() == JavaFileObject.Kind.CLASS;
+    try {
+      JavaFileObject file = env.getElementUtils().getFileObjectOf(type);
+      return file != null && file.getKind() == JavaFileObject.Kind.CLASS;
+    } catch (UnsupportedOperationException notKnown) {
+      return false; // a compiler that cannot tell: the generated code will show what is missing
+    }
   }
 
   private String key(TypeElement type) {

@@ -2,6 +2,7 @@ package io.tasklet.processor.write;
 
 import static io.tasklet.processor.write.GeneratedTypes.number;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -141,7 +142,7 @@ public final class ViewWriter {
       ClassName enumClass = GeneratedTypes.enumClass(constants.getKey());
       type.addField(
           FieldSpec.builder(
-                  com.palantir.javapoet.ArrayTypeName.of(enumClass),
+                  ArrayTypeName.of(enumClass),
                   constants.getValue(),
                   Modifier.PRIVATE,
                   Modifier.STATIC,

@@ -1,0 +1,483 @@
+package io.tasklet.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static io.tasklet.processor.Compiled.invoke;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the generated layouts and views: offsets, checks, atomics, whole-record moves. */
+class GeneratedViewTest {
+  private static Compiled compiled;
+  private static Arena arena;
+
+  private static JavaFileObject source(String name, String body) {
+    return JavaFileObjects.forSourceString(
+        "p." + name, "package p;\n\nimport io.tasklet.annotations.*;\n\n" + body);
+  }
+
+  @BeforeAll
+  static void compile() {
+    StringBuilder manyModes = new StringBuilder("public enum ManyModes {");
+    for (int i = 0; i < 257; i++) {
+      manyModes.append(i == 0 ? " M" : ", M").append(i);
+    }
+    StringBuilder byteModes = new StringBuilder("public enum ByteModes {");
+    for (int i = 0; i < 256; i++) {
+      byteModes.append(i == 0 ? " B" : ", B").append(i);
+    }
+    compiled =
+        Compiled.compile(
+            source(
+                "Histogram",
+                "@SharedState\npublic record Histogram(@Length(256) long[] bins, long bytesSeen)"
+                    + " {}"),
+            source("Mode", "public enum Mode { IDLE, RUNNING, DONE }"),
+            source("Pair", "@WorkerScratch\npublic record Pair(int x, byte y) {}"),
+            source(
+                "Mixed",
+                "@WorkerScratch\npublic record Mixed(byte a, long b, short c, @Length(3) char[] d,"
+                    + " int e, boolean f, double g, Mode mode, @Length(5) Mode[] modes, Pair pair,"
+                    + " @Length(3) Pair[] pairs, float h, @Length(2) boolean[] flags) {}"),
+            source(
+                "Counters",
+                "@SharedState\npublic record Counters(byte b, short s, char c, int i, long l,"
+                    + " @Length(3) byte[] bs, @Length(3) short[] ss, @Length(3) char[] cs,"
+                    + " @Length(3) int[] is, @Length(3) long[] ls) {}"),
+            source("ManyModes", manyModes.append(" }").toString()),
+            source("ByteModes", byteModes.append(" }").toString()),
+            source(
+                "Modes",
+                "@WorkerScratch\npublic record Modes(ManyModes many, ByteModes few, ManyModes"
+                    + " other) {}"),
+            source("Empty", "@WorkerScratch\npublic record Empty() {}"),
+            source("Flag", "@SharedState\npublic record Flag(byte f) {}"),
+            source(
+                "Tricky",
+                "@SharedState\npublic record Tricky(@Length(2) long[] value, @Length(2) Mode[] i,"
+                    + " long index, int offset, @Length(2) int[] Objects, Mode RECORD_NAME,"
+                    + " long of, long write, @Length(2) long[] delta, Pair ValueLayout,"
+                    + " long newValue, @Length(2) short[] expected, @Length(1) Pair[] Views,"
+                    + " char LONG_HANDLE) {}"),
+            source(
+                "Outer",
+                "public class Outer {\n  @SharedState public record Inner(long v,"
+                    + " @Length(2) Empty[] nothing) {}\n}"));
+    arena = Arena.ofShared();
+  }
+
+  @AfterAll
+  static void close() {
+    arena.close();
+  }
+
+  private static long constant(String type, String name) {
+    return ((Number) compiled.constant("p." + type, name)).longValue();
+  }
+
+  private static Object view(String record, MemorySegment segment) {
+    return invoke(null, compiled.load("p." + record + "View"), "of", segment);
+  }
+
+  private static Object view(String record) {
+    long size = constant(record + "Layout", "SIZE");
+    long alignment = constant(record + "Layout", "ALIGNMENT");
+    return view(record, arena.allocate(Math.max(size, 1), alignment));
+  }
+
+  @Test
+  void offsetsAreThoseOfTheEquivalentCStruct() {
+    // struct Mixed { int8_t a; int64_t b; int16_t c; uint16_t d[3]; int32_t e; bool f; double g;
+    //   uint8_t mode; uint8_t modes[5]; struct Pair pair; struct Pair pairs[3]; float h;
+    //   bool flags[2]; }, with struct Pair { int32_t x; int8_t y; }, as gcc lays it out on x86-64.
+    Map<String, Long> expected =
+        Map.ofEntries(
+            Map.entry("OFFSET_A", 0L),
+            Map.entry("OFFSET_B", 8L),
+            Map.entry("OFFSET_C", 16L),
+            Map.entry("OFFSET_D", 18L),
+            Map.entry("OFFSET_E", 24L),
+            Map.entry("OFFSET_F", 28L),
+            Map.entry("OFFSET_G", 32L),
+            Map.entry("OFFSET_MODE", 40L),
+            Map.entry("OFFSET_MODES", 41L),
+            Map.entry("OFFSET_PAIR", 48L),
+            Map.entry("OFFSET_PAIRS", 56L),
+            Map.entry("OFFSET_H", 80L),
+            Map.entry("OFFSET_FLAGS", 84L),
+            Map.entry("SIZE", 88L),
+            Map.entry("ALIGNMENT", 8L),
+            Map.entry("STRIDE_PAIRS", 8L),
+            Map.entry("LENGTH_PAIRS", 3L),
+            Map.entry("STRIDE_D", 2L));
+    expected.forEach(
+        (name, value) ->
+            assertWithMessage(name).that(constant("MixedLayout", name)).isEqualTo(value));
+    assertThat(constant("PairLayout", "SIZE")).isEqualTo(8);
+    assertThat(constant("PairLayout", "ALIGNMENT")).isEqualTo(4);
+
+    StructLayout layout = (StructLayout) compiled.constant("p.MixedLayout", "LAYOUT");
+    assertThat(layout.byteSize()).isEqualTo(88);
+    assertThat(layout.byteAlignment()).isEqualTo(8);
+    assertThat(layout.byteOffset(PathElement.groupElement("pairs"))).isEqualTo(56);
+    assertThat(
+            layout.byteOffset(
+                PathElement.groupElement("pairs"),
+                PathElement.sequenceElement(2),
+                PathElement.groupElement("y")))
+        .isEqualTo(56 + 2 * 8 + 4);
+  }
+
+  @Test
+  void histogramOfTheDesign() {
+    assertThat(constant("HistogramLayout", "SIZE")).isEqualTo(2056);
+    assertThat(constant("HistogramLayout", "OFFSET_BINS")).isEqualTo(0);
+    assertThat(constant("HistogramLayout", "LENGTH_BINS")).isEqualTo(256);
+    assertThat(constant("HistogramLayout", "STRIDE_BINS")).isEqualTo(8);
+    assertThat(constant("HistogramLayout", "OFFSET_BYTES_SEEN")).isEqualTo(2048);
+    Object histogram = view("Histogram");
+    invoke(histogram, "bins", 255, 7L);
+    invoke(histogram, "bytesSeen", 99L);
+    MemorySegment segment = (MemorySegment) invoke(histogram, "segment");
+    assertThat(segment.getAtIndex(ValueLayout.JAVA_LONG, 255)).isEqualTo(7);
+    assertThat(segment.getAtIndex(ValueLayout.JAVA_LONG, 256)).isEqualTo(99);
+    assertThat(invoke(histogram, "bins", 255)).isEqualTo(7L);
+  }
+
+  @Test
+  void indexOutOfBoundsNamesComponentIndexAndLength() {
+    Object histogram = view("Histogram");
+    IndexOutOfBoundsException tooHigh =
+        assertThrows(IndexOutOfBoundsException.class, () -> invoke(histogram, "bins", 300));
+    assertThat(tooHigh).hasMessageThat().isEqualTo("bins[300] out of bounds for length 256 in Histogram");
+    IndexOutOfBoundsException negative =
+        assertThrows(
+            IndexOutOfBoundsException.class, () -> invoke(histogram, "bins", -1, 5L));
+    assertThat(negative).hasMessageThat().isEqualTo("bins[-1] out of bounds for length 256 in Histogram");
+    assertThrows(IndexOutOfBoundsException.class, () -> invoke(histogram, "getAndAddBins", 256, 1L));
+    Object mixed = view("Mixed");
+    IndexOutOfBoundsException nested =
+        assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "pairs", 3));
+    assertThat(nested).hasMessageThat().isEqualTo("pairs[3] out of bounds for length 3 in Mixed");
+  }
+
+  @Test
+  void ofRejectsSmallSegments() {
+    IllegalArgumentException small =
+        assertThrows(IllegalArgumentException.class, () -> view("Histogram", arena.allocate(16, 8)));
+    assertThat(small)
+        .hasMessageThat()
+        .isEqualTo("a Histogram needs a segment of at least 2,056 bytes; this one has 16 bytes");
+  }
+
+  @Test
+  void ofRejectsMisalignedSegments() {
+    MemorySegment misaligned = arena.allocate(4096, 8).asSlice(4);
+    IllegalArgumentException thrown =
+        assertThrows(IllegalArgumentException.class, () -> view("Histogram", misaligned));
+    assertThat(thrown)
+        .hasMessageThat()
+        .isEqualTo(
+            "a Histogram needs a segment aligned to 8 bytes; this one is aligned to 4 bytes only"
+                + " (allocate it with an alignment of 8)");
+    assertThrows(NullPointerException.class, () -> view("Histogram", null));
+  }
+
+  @Test
+  void viewsOfNestedRecordsShareTheParentsMemory() {
+    Object mixed = view("Mixed");
+    Object pair = invoke(mixed, "pairs", 2);
+    invoke(pair, "x", 41);
+    MemorySegment segment = (MemorySegment) invoke(mixed, "segment");
+    assertThat(segment.get(ValueLayout.JAVA_INT, 56 + 16)).isEqualTo(41);
+    invoke(invoke(mixed, "pair"), "y", (byte) 3);
+    assertThat(segment.get(ValueLayout.JAVA_BYTE, 48 + 4)).isEqualTo(3);
+  }
+
+  @Test
+  void readReturnsWhatWriteStored() throws Exception {
+    Object mixed = view("Mixed");
+    Object record = mixedRecord();
+    invoke(mixed, "write", record);
+    Object first = invoke(mixed, "read");
+    Object second = invoke(mixed, "read");
+    assertThat(RecordValues.deepEquals(first, record)).isTrue();
+    assertThat(RecordValues.deepEquals(second, record)).isTrue();
+    Object firstArray = first.getClass().getRecordComponents()[3].getAccessor().invoke(first);
+    Object secondArray = second.getClass().getRecordComponents()[3].getAccessor().invoke(second);
+    assertThat(firstArray).isNotSameInstanceAs(secondArray);
+    assertThat(invoke(mixed, "mode").toString()).isEqualTo("DONE");
+    assertThat(invoke(mixed, "modes", 4).toString()).isEqualTo("RUNNING");
+    assertThat(invoke(invoke(mixed, "pairs", 1), "read").toString()).isEqualTo("Pair[x=2, y=-2]");
+  }
+
+  @Test
+  void writeNamesTheComponentAtFault() throws Exception {
+    Object mixed = view("Mixed");
+    NullPointerException nullRecord =
+        assertThrows(NullPointerException.class, () -> invoke(mixed, "write", (Object) null));
+    assertThat(nullRecord).hasMessageThat().isEqualTo("cannot write a null Mixed");
+
+    Object shortArray = mixedRecordWith(3, new char[2]);
+    IllegalArgumentException wrongLength =
+        assertThrows(IllegalArgumentException.class, () -> invoke(mixed, "write", shortArray));
+    assertThat(wrongLength)
+        .hasMessageThat()
+        .isEqualTo("d of Mixed has 2 elements; its layout holds exactly 3");
+
+    Object nullArray = mixedRecordWith(3, null);
+    NullPointerException missingArray =
+        assertThrows(NullPointerException.class, () -> invoke(mixed, "write", nullArray));
+    assertThat(missingArray).hasMessageThat().contains("d of Mixed is null");
+
+    Object nullEnum = mixedRecordWith(7, null);
+    NullPointerException missingEnum =
+        assertThrows(NullPointerException.class, () -> invoke(mixed, "write", nullEnum));
+    assertThat(missingEnum).hasMessageThat().contains("cannot store null as mode of Mixed");
+
+    Object nullPair = mixedRecordWith(9, null);
+    NullPointerException missingPair =
+        assertThrows(NullPointerException.class, () -> invoke(mixed, "write", nullPair));
+    assertThat(missingPair).hasMessageThat().contains("cannot store null as pair of Mixed");
+
+    Object[] modes = (Object[]) Array.newInstance(compiled.load("p.Mode"), 5);
+    Arrays.fill(modes, 0, 4, compiled.load("p.Mode").getEnumConstants()[0]);
+    Object nullElement = mixedRecordWith(8, modes);
+    NullPointerException missingElement =
+        assertThrows(NullPointerException.class, () -> invoke(mixed, "write", nullElement));
+    assertThat(missingElement).hasMessageThat().contains("cannot store null as modes[4] of Mixed");
+  }
+
+  @Test
+  void enumsTakeTheNarrowestUnsignedIntegerThatHoldsTheirOrdinals() {
+    assertThat(constant("ModesLayout", "OFFSET_MANY")).isEqualTo(0);
+    assertThat(constant("ModesLayout", "OFFSET_FEW")).isEqualTo(2);
+    assertThat(constant("ModesLayout", "OFFSET_OTHER")).isEqualTo(4);
+    assertThat(constant("ModesLayout", "SIZE")).isEqualTo(6);
+    Object modes = view("Modes");
+    Object[] many = compiled.load("p.ManyModes").getEnumConstants();
+    Object[] few = compiled.load("p.ByteModes").getEnumConstants();
+    invoke(modes, "many", many[256]);
+    invoke(modes, "few", few[255]);
+    assertThat(invoke(modes, "many")).isSameInstanceAs(many[256]);
+    assertThat(invoke(modes, "few")).isSameInstanceAs(few[255]);
+    MemorySegment segment = (MemorySegment) invoke(modes, "segment");
+    assertThat(segment.get(ValueLayout.JAVA_SHORT, 0)).isEqualTo((short) 256);
+    assertThat(segment.get(ValueLayout.JAVA_BYTE, 2)).isEqualTo((byte) 255);
+
+    segment.set(ValueLayout.JAVA_SHORT, 4, (short) 300);
+    IllegalStateException bad = assertThrows(IllegalStateException.class, () -> invoke(modes, "other"));
+    assertThat(bad)
+        .hasMessageThat()
+        .isEqualTo("other of Modes holds 300, which is no ordinal of ManyModes (it has 257 constants)");
+  }
+
+  @Test
+  void orderedAccessOnSharedState() {
+    Object counters = view("Counters");
+    invoke(counters, "setVolatileL", 5L);
+    assertThat(invoke(counters, "getAcquireL")).isEqualTo(5L);
+    invoke(counters, "setReleaseI", 6);
+    assertThat(invoke(counters, "getVolatileI")).isEqualTo(6);
+    invoke(counters, "setVolatileCs", 2, 'x');
+    assertThat(invoke(counters, "getAcquireCs", 2)).isEqualTo('x');
+    invoke(counters, "setReleaseB", (byte) -3);
+    assertThat(invoke(counters, "getVolatileB")).isEqualTo((byte) -3);
+  }
+
+  @Test
+  void compareAndSetOnEveryIntegralType() {
+    Object counters = view("Counters");
+    assertThat(invoke(counters, "compareAndSetL", 0L, 10L)).isEqualTo(true);
+    assertThat(invoke(counters, "compareAndSetL", 0L, 11L)).isEqualTo(false);
+    assertThat(invoke(counters, "l")).isEqualTo(10L);
+    assertThat(invoke(counters, "compareAndSetI", 0, -1)).isEqualTo(true);
+    assertThat(invoke(counters, "i")).isEqualTo(-1);
+    assertThat(invoke(counters, "compareAndSetS", (short) 0, (short) -7)).isEqualTo(true);
+    assertThat(invoke(counters, "compareAndSetS", (short) 0, (short) 7)).isEqualTo(false);
+    assertThat(invoke(counters, "s")).isEqualTo((short) -7);
+    assertThat(invoke(counters, "compareAndSetC", (char) 0, '\uffff')).isEqualTo(true);
+    assertThat(invoke(counters, "c")).isEqualTo('\uffff');
+    assertThat(invoke(counters, "compareAndSetB", (byte) 0, (byte) -128)).isEqualTo(true);
+    assertThat(invoke(counters, "b")).isEqualTo((byte) -128);
+    // Neighbours in the same 4-byte word are untouched.
+    assertThat(invoke(counters, "s")).isEqualTo((short) -7);
+    assertThat(invoke(counters, "c")).isEqualTo('\uffff');
+    for (int index = 0; index < 3; index++) {
+      assertThat(invoke(counters, "compareAndSetBs", index, (byte) 0, (byte) (index + 1)))
+          .isEqualTo(true);
+      assertThat(invoke(counters, "compareAndSetLs", index, 0L, (long) index + 1)).isEqualTo(true);
+    }
+    assertThat(invoke(counters, "bs", 0)).isEqualTo((byte) 1);
+    assertThat(invoke(counters, "bs", 1)).isEqualTo((byte) 2);
+    assertThat(invoke(counters, "bs", 2)).isEqualTo((byte) 3);
+    assertThat(invoke(counters, "ls", 2)).isEqualTo(3L);
+  }
+
+  @Test
+  void getAndAddWrapsAndReturnsThePreviousValue() {
+    Object counters = view("Counters");
+    invoke(counters, "b", (byte) 127);
+    assertThat(invoke(counters, "getAndAddB", (byte) 1)).isEqualTo((byte) 127);
+    assertThat(invoke(counters, "b")).isEqualTo((byte) -128);
+    invoke(counters, "c", '\uffff');
+    assertThat(invoke(counters, "getAndAddC", (char) 2)).isEqualTo('\uffff');
+    assertThat(invoke(counters, "c")).isEqualTo((char) 1);
+    assertThat(invoke(counters, "getAndAddLs", 1, 5L)).isEqualTo(0L);
+    assertThat(invoke(counters, "getAndAddLs", 1, 5L)).isEqualTo(5L);
+    assertThat(invoke(counters, "getAndAddSs", 2, (short) -1)).isEqualTo((short) 0);
+    assertThat(invoke(counters, "ss", 2)).isEqualTo((short) -1);
+    assertThat(invoke(counters, "ss", 1)).isEqualTo((short) 0);
+  }
+
+  @Test
+  void getAndAddIsAtomicAcrossThreads() throws Exception {
+    Object counters = view("Counters");
+    int threads = 4;
+    int rounds = 20_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int r = 0; r < rounds; r++) {
+                    invoke(counters, "getAndAddL", 1L);
+                    invoke(counters, "getAndAddI", 1);
+                    invoke(counters, "getAndAddS", (short) 1);
+                    invoke(counters, "getAndAddB", (byte) 1);
+                    invoke(counters, "getAndAddC", (char) 1);
+                    invoke(counters, "getAndAddBs", r % 3, (byte) 1);
+                  }
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long total = (long) threads * rounds;
+    assertThat(invoke(counters, "l")).isEqualTo(total);
+    assertThat(invoke(counters, "i")).isEqualTo((int) total);
+    assertThat(invoke(counters, "s")).isEqualTo((short) total);
+    assertThat(invoke(counters, "b")).isEqualTo((byte) total);
+    assertThat(invoke(counters, "c")).isEqualTo((char) total);
+    int sum = 0;
+    for (int index = 0; index < 3; index++) {
+      sum += Byte.toUnsignedInt((Byte) invoke(counters, "bs", index));
+    }
+    assertThat(sum % 256).isEqualTo((int) (total % 256));
+  }
+
+  @Test
+  void narrowAtomicsNeedTheirWholeWord() {
+    MemorySegment memory = arena.allocate(64, 8);
+    Object within = view("Flag", memory.asSlice(4, 4));
+    assertThat(invoke(within, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
+    assertThat(memory.get(ValueLayout.JAVA_BYTE, 4)).isEqualTo((byte) 2);
+
+    // The same byte through a segment of its own: the word around it lies outside.
+    Object cut = view("Flag", memory.asSlice(4, 1));
+    UnsupportedOperationException thrown =
+        assertThrows(
+            UnsupportedOperationException.class,
+            () -> invoke(cut, "compareAndSetF", (byte) 2, (byte) 3));
+    assertThat(thrown)
+        .hasMessageThat()
+        .contains("cannot update the 1-byte value at offset 0 atomically");
+    assertThat(invoke(cut, "getVolatileF")).isEqualTo((byte) 2); // plain and ordered access work
+  }
+
+  @Test
+  void componentNamesThatLookLikeGeneratedNames() throws Exception {
+    Object tricky = view("Tricky");
+    Object value = invoke(tricky, "read");
+    Object[] modes = (Object[]) invoke(value, "i");
+    assertThat(modes).hasLength(2);
+    invoke(tricky, "getAndAddValue", 1, 5L);
+    invoke(tricky, "getAndAddExpected", 0, (short) 2);
+    invoke(tricky, "i", 1, compiled.load("p.Mode").getEnumConstants()[2]);
+    Object updated = invoke(tricky, "read");
+    invoke(tricky, "write", updated);
+    assertThat(RecordValues.deepEquals(invoke(tricky, "read"), updated)).isTrue();
+    assertThat(((long[]) invoke(updated, "value"))[1]).isEqualTo(5L);
+    assertThat(((short[]) invoke(updated, "expected"))[0]).isEqualTo((short) 2);
+  }
+
+  @Test
+  void emptyRecordsAndNestedNames() {
+    assertThat(constant("EmptyLayout", "SIZE")).isEqualTo(0);
+    assertThat(constant("EmptyLayout", "ALIGNMENT")).isEqualTo(1);
+    assertThat(constant("Outer_InnerLayout", "SIZE")).isEqualTo(8);
+    assertThat(constant("Outer_InnerLayout", "OFFSET_NOTHING")).isEqualTo(8);
+    Object inner = view("Outer_Inner");
+    invoke(inner, "v", 3L);
+    assertThat(invoke(inner, "read").toString()).startsWith("Inner[v=3, nothing=[Lp.Empty;");
+  }
+
+  private static Object mixedRecord() throws Exception {
+    return mixedRecordWith(-1, null);
+  }
+
+  /** A Mixed record with every component set, except component {@code index} set to {@code value}. */
+  private static Object mixedRecordWith(int index, Object value) throws Exception {
+    Class<?> mode = compiled.load("p.Mode");
+    Class<?> pair = compiled.load("p.Pair");
+    Constructor<?> newPair = pair.getDeclaredConstructor(int.class, byte.class);
+    Object[] modes = (Object[]) Array.newInstance(mode, 5);
+    for (int i = 0; i < 5; i++) {
+      modes[i] = mode.getEnumConstants()[i % 3];
+    }
+    Object[] pairs = (Object[]) Array.newInstance(pair, 3);
+    for (int i = 0; i < 3; i++) {
+      pairs[i] = newPair.newInstance(i + 1, (byte) -(i + 1));
+    }
+    Object[] values = {
+      (byte) -5,
+      Long.MIN_VALUE,
+      (short) 300,
+      new char[] {'a', '\u00e9', '\uffff'},
+      42,
+      true,
+      Math.PI,
+      mode.getEnumConstants()[2],
+      modes,
+      newPair.newInstance(-1, (byte) 127),
+      pairs,
+      Float.NaN,
+      new boolean[] {true, false}
+    };
+    if (index >= 0) {
+      values[index] = value;
+    }
+    Class<?> mixed = compiled.load("p.Mixed");
+    RecordComponent[] components = mixed.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+    }
+    return mixed.getDeclaredConstructor(types).newInstance(values);
+  }
+}
