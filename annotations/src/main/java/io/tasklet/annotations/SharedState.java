@@ -14,8 +14,10 @@ import java.lang.annotation.Target;
  * {@link java.lang.foreign.MemorySegment}, including the volatile, acquire/release,
  * compare-and-set and get-and-add operations lanes need to cooperate).
  *
- * <p>Components may be primitives, enums, records of supported types (annotated or not), and
- * fixed-length arrays of these marked with {@link Length}.
+ * <p>Components may be primitives, enums, records that are themselves {@code @SharedState} or
+ * {@link WorkerScratch} (from this compilation or from a jar), and fixed-length arrays of these
+ * marked with {@link Length}. The annotation is kept in class files so that records in other
+ * modules can nest this one.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -5,19 +5,35 @@ import io.tasklet.annotations.Tasklet;
 import io.tasklet.processor.check.CoordinatorChecker;
 import io.tasklet.processor.check.ErrorReporter;
 import io.tasklet.processor.check.RecordChecker;
+import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.write.LauncherWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 
-/** Checks every {@code @Coordinator} and {@code @Tasklet} method and generates its launcher. */
+/**
+ * Checks every {@code @Coordinator} and {@code @Tasklet} method and generates its launcher.
+ *
+ * <p>A method whose records wait for component types that do not exist yet is put off to the
+ * next round, as {@link RecordStep} does with the records themselves.
+ */
 final class CoordinatorStep {
   private final ProcessingEnvironment env;
   private final ErrorReporter reporter;
   private final CoordinatorChecker checker;
+  /** Methods put off to the next round. */
+  private final List<Deferred> deferred = new ArrayList<>();
+
+  /** A method put off to the next round, by names, since elements do not outlive a round. */
+  private record Deferred(
+      String type, String method, Class<? extends Annotation> annotation) {}
 
   CoordinatorStep(ProcessingEnvironment env, ErrorReporter reporter, RecordChecker records) {
     this.env = env;
@@ -29,16 +45,42 @@ final class CoordinatorStep {
     if (round.processingOver()) {
       return;
     }
+    List<Deferred> again = List.copyOf(deferred);
+    deferred.clear();
+    for (Deferred method : again) {
+      TypeElement type = env.getElementUtils().getTypeElement(method.type());
+      if (type == null) {
+        continue;
+      }
+      for (Element member : type.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.METHOD
+            && member.getSimpleName().contentEquals(method.method())
+            && member.getAnnotation(method.annotation()) != null) {
+          process(member, method.annotation());
+        }
+      }
+    }
     for (Class<? extends Annotation> annotation : List.of(Coordinator.class, Tasklet.class)) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        checker.check(element, annotation).ifPresent(model -> {
-          try {
-            LauncherWriter.write(model, element).writeTo(env.getFiler());
-          } catch (IOException e) {
-            reporter.error("cannot write " + model.simpleName() + ": " + e.getMessage(), element);
-          }
-        });
+        process(element, annotation);
       }
+    }
+  }
+
+  private void process(Element element, Class<? extends Annotation> annotation) {
+    Optional<LauncherModel> model = checker.check(element, annotation);
+    if (model.isEmpty()) {
+      if (checker.waitsForTypes(element)
+          && element.getEnclosingElement() instanceof TypeElement type) {
+        deferred.add(new Deferred(type.getQualifiedName().toString(),
+            element.getSimpleName().toString(), annotation));
+      }
+      return;
+    }
+    try {
+      LauncherWriter.write(model.get(), element).writeTo(env.getFiler());
+    } catch (IOException e) {
+      reporter.error("cannot write " + model.get().simpleName() + ": " + e.getMessage(), element);
     }
   }
 }

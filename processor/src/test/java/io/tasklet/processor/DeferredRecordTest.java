@@ -70,6 +70,35 @@ class DeferredRecordTest {
   }
 
   @Test
+  void aCoordinatorOverSuchARecordIsGeneratedARoundLater() {
+    JavaFileObject record = JavaFileObjects.forSourceString("p.UsesLater", """
+        package p;
+        import io.tasklet.annotations.*;
+        @SharedState
+        public record UsesLater(long count, Later later) {}
+        """);
+    JavaFileObject scratch = JavaFileObjects.forSourceString("p.Nothing", """
+        package p;
+        import io.tasklet.annotations.*;
+        @WorkerScratch
+        public record Nothing() {}
+        """);
+    JavaFileObject jobs = JavaFileObjects.forSourceString("p.Jobs", """
+        package p;
+        import io.tasklet.annotations.Coordinator;
+        import io.tasklet.runtime.CoordinatorContext;
+        final class Jobs {
+          @Coordinator(workers = 2)
+          static void run(CoordinatorContext<UsesLater, Nothing> ctx) {}
+        }
+        """);
+    Compiled compiled = Compiled.of(Compiled.compiler()
+        .withProcessors(new GeneratesLater(), new TaskletProcessor())
+        .compile(record, scratch, jobs));
+    assertThat(compiled.constant("p.JobsRunTasklet", "SHARED_BYTES")).isEqualTo(16L);
+  }
+
+  @Test
   void componentTypeThatNeverAppearsIsLeftToJavac() {
     JavaFileObject source =
         JavaFileObjects.forSourceString(

@@ -128,6 +128,25 @@ public final class CoordinatorChecker {
     return Optional.of(model);
   }
 
+  /**
+   * Whether {@code element} could not be checked because a record it uses has component types
+   * that do not exist yet (another processor may generate them in a later round).
+   */
+  public boolean waitsForTypes(Element element) {
+    if (!(element instanceof ExecutableElement method) || method.getParameters().size() != 1
+        || !(method.getParameters().get(0).asType() instanceof DeclaredType context)) {
+      return false;
+    }
+    for (TypeMirror argument : context.getTypeArguments()) {
+      if (argument instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement record
+          && records.waitsForTypes(record)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean checkMethod(ExecutableElement method, String what, boolean laned) {
     boolean ok = true;
     String shape = laned
