@@ -15,11 +15,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param estimate about how long they take, forks included
  */
 record RunPlan(int runs, Duration estimate) {
-  /** Starting a forked JVM and JMH in it, until its first iteration; measured on 2 cores. */
-  static final Duration FORK_START = Duration.ofMillis(700);
+  /**
+   * Starting a forked JVM and JMH in it, and ending it: about 250 ms per fork on a 2-core machine
+   * with a smoke run of today's suite, rounded up.
+   */
+  static final Duration FORK_START = Duration.ofMillis(400);
 
-  /** What an iteration takes beyond its time: the last operation, setup, teardown, GC. */
-  static final Duration ITERATION_EXTRA = Duration.ofMillis(100);
+  /** What an iteration takes beyond its time: finishing the last operation, setup, teardown. */
+  static final Duration ITERATION_EXTRA = Duration.ofMillis(10);
 
   /** The runs {@code options} make of {@code benchmarks}, the entries that matched them. */
   static RunPlan of(Options options, Collection<BenchmarkListEntry> benchmarks) {

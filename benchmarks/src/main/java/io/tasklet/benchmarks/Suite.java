@@ -49,6 +49,8 @@ import org.openjdk.jmh.util.Version;
  * bad arguments.
  */
 public final class Suite {
+  private static final String QUIET_UNSAFE = "--sun-misc-unsafe-memory-access=allow";
+
   /**
    * Forks and iterations of every benchmark.
    *
@@ -82,6 +84,10 @@ public final class Suite {
       }
       if (!jmh.getMeasurementTime().hasValue()) {
         options.measurementTime(iterationTime);
+      }
+      if (!jmh.getJvmArgsPrepend().hasValue()) {
+        // JMH 1.37 calls sun.misc.Unsafe, which JDK 24+ warns about once in every fork.
+        options.jvmArgsPrepend(QUIET_UNSAFE);
       }
       return options.resultFormat(ResultFormatType.JSON).result(rawResults.toString()).build();
     }
