@@ -33,7 +33,7 @@ import org.openjdk.jmh.util.Version;
  * Runs the benchmarks, then compares each benchmark of ours with its baseline ({@link
  * Comparisons}) and writes the results.
  *
- * <p>Usage: {@code java -jar tasklet-benchmarks.jar [--quick] [--results DIR] [JMH options]
+ * <p>Usage: {@code java -jar tasklet-benchmarks.jar [--quick] [--plan] [--results DIR] [JMH options]
  * [benchmark regex...]}. The suite's settings (forks, warm-up and measurement iterations and
  * their times) apply to every benchmark, over any annotation on it, unless given as JMH options.
  * It writes into the results directory:
@@ -49,6 +49,7 @@ import org.openjdk.jmh.util.Version;
  * bad arguments.
  */
 public final class Suite {
+  private static final String PACKAGE = Suite.class.getPackageName() + ".";
   private static final String QUIET_UNSAFE = "--sun-misc-unsafe-memory-access=allow";
 
   /**
@@ -101,11 +102,13 @@ public final class Suite {
 
   private static int run(String[] args) throws IOException, RunnerException {
     Settings settings = Settings.FULL;
+    boolean planOnly = false;
     Path resultsDir = Path.of("results");
     List<String> jmhArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> settings = Settings.QUICK;
+        case "--plan" -> planOnly = true;
         case "--results" -> {
           if (i + 1 == args.length) {
             System.err.println("--results needs a directory");
@@ -152,7 +155,6 @@ public final class Suite {
       return 0;
     }
 
-    Files.createDirectories(resultsDir);
     Options options = settings.over(jmh, resultsDir.resolve("jmh-result.json"));
     VerboseMode verbosity = options.verbosity().orElse(VerboseMode.NORMAL);
     OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, verbosity);
@@ -165,8 +167,15 @@ public final class Suite {
       return 2;
     }
     String described = describe(options);
-    System.out.printf("Running %d benchmarks (%s settings: %s each); this takes about %s.%n",
+    System.out.printf("%d benchmark runs (%s settings: %s each): about %s.%n",
         plan.runs(), settings.name(), described, ResultsTable.describe(plan.estimate()));
+    if (planOnly) {
+      for (BenchmarkListEntry benchmark : benchmarks) {
+        System.out.println("  " + benchmark.getUsername().substring(PACKAGE.length()));
+      }
+      return 0;
+    }
+    Files.createDirectories(resultsDir);
     System.out.println("Results go to " + resultsDir.toAbsolutePath().normalize());
 
     Instant started = Instant.now();
@@ -220,11 +229,12 @@ public final class Suite {
 
   private static void usage() {
     System.out.println("""
-        Usage: run-benchmarks [--quick] [--results DIR] [JMH options] [benchmark regex...]
+        Usage: run-benchmarks [--quick] [--plan] [--results DIR] [JMH options] [benchmark regex...]
 
           --quick          a smoke run: 1 fork, 1 x 1 s warm-up, 1 x 1 s measurement
                            (default: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement)
           --results DIR    where to write the results (default: ./results)
+          --plan           say what would run and how long it would take, and stop
           -h               JMH's options, which override the settings above
           -l               list the benchmarks
 
