@@ -1,0 +1,48 @@
+package io.tasklet.benchmarks;
+
+import static io.tasklet.benchmarks.BenchmarkRef.of;
+
+import java.util.List;
+
+/**
+ * The comparisons the suite reports, in the order of the table. To add one, write the benchmark
+ * and its baseline (in one class, with the same {@code @OutputTimeUnit}), then add a row here;
+ * {@code ComparisonsTest} checks that every row names benchmarks and parameters that exist.
+ */
+final class Comparisons {
+  static final List<Comparison> ALL = List.of(
+      new Comparison("Lane round trip, 2 lanes: parallelForWorkers vs ForkJoinPool.invokeAll",
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          of("LaneRoundTrip.forkJoinInvokeAll", "tasks=2"),
+          Target.faster(5)),
+      new Comparison("Lane round trip, 1 lane: parallelForWorkers vs ForkJoinPool.invokeAll",
+          of("LaneRoundTrip.tasklet", "lanes=1"),
+          of("LaneRoundTrip.forkJoinInvokeAll", "tasks=1"),
+          Target.faster()),
+      new Comparison("Lane round trip, 2 lanes: parallelForWorkers vs CyclicBarrier",
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          of("LaneRoundTrip.cyclicBarrier", "threads=2"),
+          Target.faster()),
+      new Comparison("Lane round trip, 2 lanes: parallelForWorkers vs Phaser",
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          of("LaneRoundTrip.phaser", "threads=2"),
+          Target.faster()),
+      new Comparison("Fuel checkpoint, 2 lanes: leased pool vs shared AtomicLong CAS",
+          of("FuelCheckpoint.pool", "lanes=2"),
+          of("FuelCheckpoint.naiveCas", "lanes=2"),
+          Target.cheaper(10)),
+      new Comparison("Fuel checkpoint, 1 lane: leased pool vs shared AtomicLong CAS",
+          of("FuelCheckpoint.pool", "lanes=1"),
+          of("FuelCheckpoint.naiveCas", "lanes=1"),
+          Target.cheaper()),
+      new Comparison("Launch of an empty tasklet, 2 lanes vs 2 tasks on an ExecutorService",
+          of("LaunchOverhead.tasklet", "lanes=2"),
+          of("LaunchOverhead.executor", "tasks=2"),
+          Target.faster()),
+      new Comparison("Launch of an empty tasklet, 1 lane vs 1 task on an ExecutorService",
+          of("LaunchOverhead.tasklet", "lanes=1"),
+          of("LaunchOverhead.executor", "tasks=1"),
+          Target.faster()));
+
+  private Comparisons() {}
+}

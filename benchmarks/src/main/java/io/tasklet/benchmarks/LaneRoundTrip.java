@@ -1,0 +1,189 @@
+package io.tasklet.benchmarks;
+
+import io.tasklet.runtime.CoordinatorBody;
+import io.tasklet.runtime.LaunchSpec;
+import io.tasklet.runtime.TaskletException;
+import io.tasklet.runtime.TaskletResult;
+import io.tasklet.runtime.TaskletRuntime;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * What one round trip to the lanes costs: handing every lane an empty body and waiting until all
+ * have run it. One operation is {@value #ROUNDS} round trips, so scores are per round trip.
+ *
+ * <p>{@link #tasklet} makes {@value #ROUNDS} calls of {@code parallelForWorkers} in one launch
+ * (the launch's own cost, measured by {@link LaunchOverhead}, is spread over them). The baselines
+ * do the same number of rounds with the JDK's tools: {@code ForkJoinPool.invokeAll} of as many
+ * empty tasks as there are lanes, and two threads meeting once per round at a {@code
+ * CyclicBarrier} or a {@code Phaser} (one of them the benchmark thread, like lane 0).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class LaneRoundTrip {
+  /** Round trips per benchmark operation. */
+  static final int ROUNDS = 1000;
+
+  private static final CoordinatorBody<Void, Void> EMPTY_PHASES = ctx -> {
+    for (int round = 0; round < ROUNDS; round++) {
+      ctx.parallelForWorkers(Launches.EMPTY);
+    }
+  };
+
+  /** A runtime of 2 cores and a launch of {@code lanes} lanes. */
+  @State(Scope.Benchmark)
+  public static class Lanes {
+    @Param({"1", "2"})
+    int lanes;
+
+    TaskletRuntime runtime;
+    LaunchSpec<Void> spec;
+
+    @Setup
+    public void start() {
+      runtime = TaskletRuntime.withCores(2);
+      spec = Launches.empty("LaneRoundTrip", lanes);
+    }
+
+    @TearDown
+    public void stop() {
+      runtime.close();
+    }
+  }
+
+  /** A fork/join pool of parallelism 2 and {@code tasks} empty tasks. */
+  @State(Scope.Benchmark)
+  public static class ForkJoin {
+    @Param({"1", "2"})
+    int tasks;
+
+    ForkJoinPool pool;
+    List<Callable<Void>> work;
+
+    @Setup
+    public void start() {
+      pool = new ForkJoinPool(2);
+      work = Collections.nCopies(tasks, () -> null);
+    }
+
+    @TearDown
+    public void stop() {
+      pool.close();
+    }
+  }
+
+  /** {@code threads - 1} threads that meet the benchmark thread at a barrier until torn down. */
+  @State(Scope.Benchmark)
+  public static class Barrier {
+    @Param("2")
+    int threads;
+
+    CyclicBarrier barrier;
+    Thread[] others;
+
+    @Setup
+    public void start() {
+      barrier = new CyclicBarrier(threads);
+      others = startThreads(threads - 1, "barrier", () -> {
+        try {
+          while (true) {
+            barrier.await();
+          }
+        } catch (InterruptedException | BrokenBarrierException e) {
+          // torn down
+        }
+      });
+    }
+
+    @TearDown
+    public void stop() throws InterruptedException {
+      for (Thread other : others) {
+        other.interrupt();
+        other.join();
+      }
+    }
+  }
+
+  /** {@code threads - 1} threads that meet the benchmark thread at a phaser until torn down. */
+  @State(Scope.Benchmark)
+  public static class PhaserParties {
+    @Param("2")
+    int threads;
+
+    Phaser phaser;
+    Thread[] others;
+
+    @Setup
+    public void start() {
+      phaser = new Phaser(threads);
+      others = startThreads(threads - 1, "phaser", () -> {
+        while (phaser.arriveAndAwaitAdvance() >= 0) {
+          // one round per advance, until terminated
+        }
+      });
+    }
+
+    @TearDown
+    public void stop() throws InterruptedException {
+      phaser.forceTermination();
+      for (Thread other : others) {
+        other.join();
+      }
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public TaskletResult<Void> tasklet(Lanes state) throws TaskletException {
+    return state.runtime.launch(state.spec, EMPTY_PHASES);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void forkJoinInvokeAll(ForkJoin state, Blackhole blackhole) throws InterruptedException {
+    for (int round = 0; round < ROUNDS; round++) {
+      blackhole.consume(state.pool.invokeAll(state.work));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void cyclicBarrier(Barrier state) throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      state.barrier.await();
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void phaser(PhaserParties state) {
+    for (int round = 0; round < ROUNDS; round++) {
+      state.phaser.arriveAndAwaitAdvance();
+    }
+  }
+
+  private static Thread[] startThreads(int count, String name, Runnable loop) {
+    Thread[] threads = new Thread[count];
+    for (int i = 0; i < count; i++) {
+      threads[i] = Thread.ofPlatform().daemon().name(name + "-" + (i + 1)).start(loop);
+    }
+    return threads;
+  }
+}

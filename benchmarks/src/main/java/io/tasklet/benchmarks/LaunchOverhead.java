@@ -1,0 +1,93 @@
+package io.tasklet.benchmarks;
+
+import io.tasklet.runtime.CoordinatorBody;
+import io.tasklet.runtime.LaunchSpec;
+import io.tasklet.runtime.TaskletException;
+import io.tasklet.runtime.TaskletResult;
+import io.tasklet.runtime.TaskletRuntime;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What a whole launch of an empty tasklet costs: memory, fuel pool, one empty phase on every lane,
+ * and the result. The baseline submits the same work, one empty task per lane, to a fixed pool of
+ * 2 threads and waits for every task.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LaunchOverhead {
+  private static final CoordinatorBody<Void, Void> ONE_EMPTY_PHASE =
+      ctx -> ctx.parallelForWorkers(Launches.EMPTY);
+
+  private static final Runnable EMPTY_TASK = () -> {};
+
+  /** A runtime of 2 cores and a launch of {@code lanes} lanes. */
+  @State(Scope.Benchmark)
+  public static class Lanes {
+    @Param({"1", "2"})
+    int lanes;
+
+    TaskletRuntime runtime;
+    LaunchSpec<Void> spec;
+
+    @Setup
+    public void start() {
+      runtime = TaskletRuntime.withCores(2);
+      spec = Launches.empty("LaunchOverhead", lanes);
+    }
+
+    @TearDown
+    public void stop() {
+      runtime.close();
+    }
+  }
+
+  /** A fixed pool of 2 threads and room for {@code tasks} futures. */
+  @State(Scope.Benchmark)
+  public static class Pool {
+    @Param({"1", "2"})
+    int tasks;
+
+    ExecutorService executor;
+    Future<?>[] futures;
+
+    @Setup
+    public void start() {
+      executor = Executors.newFixedThreadPool(2);
+      futures = new Future<?>[tasks];
+    }
+
+    @TearDown
+    public void stop() {
+      executor.close();
+    }
+  }
+
+  @Benchmark
+  public TaskletResult<Void> tasklet(Lanes state) throws TaskletException {
+    return state.runtime.launch(state.spec, ONE_EMPTY_PHASE);
+  }
+
+  @Benchmark
+  public void executor(Pool state) throws InterruptedException, ExecutionException {
+    Future<?>[] futures = state.futures;
+    for (int task = 0; task < futures.length; task++) {
+      futures[task] = state.executor.submit(EMPTY_TASK);
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+  }
+}
