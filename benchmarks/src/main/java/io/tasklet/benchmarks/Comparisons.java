@@ -42,7 +42,23 @@ final class Comparisons {
       new Comparison("Launch of an empty tasklet, 1 lane vs 1 task on an ExecutorService",
           of("LaunchOverhead.tasklet", "lanes=1"),
           of("LaunchOverhead.executor", "tasks=1"),
-          Target.faster()));
+          Target.faster()),
+      new Comparison("Histogram of 64 MiB, per byte: generated view vs hand-written MemorySegment",
+          of("ViewAccess.sequentialView"),
+          of("ViewAccess.sequentialSegment"),
+          Target.atMostCostlier(1.05)),
+      new Comparison("Histogram of 64 MiB, per byte: generated view vs long[]",
+          of("ViewAccess.sequentialView"),
+          of("ViewAccess.sequentialArray"),
+          Target.atMostCostlier(1.3)),
+      new Comparison("Random increments of 1M longs: generated view vs hand-written MemorySegment",
+          of("ViewAccess.randomView"),
+          of("ViewAccess.randomSegment"),
+          Target.atMostCostlier(1.05)),
+      new Comparison("Random increments of 1M longs: generated view vs long[]",
+          of("ViewAccess.randomView"),
+          of("ViewAccess.randomArray"),
+          Target.atMostCostlier(1.3)));
 
   private Comparisons() {}
 }

@@ -1,6 +1,7 @@
 package io.tasklet.benchmarks;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -35,9 +36,13 @@ final class Numbers {
     return format.format(BigDecimal.valueOf(value));
   }
 
-  /** {@code value} as written, without trailing zeros: 5, 2.5. */
+  /**
+   * {@code value} as written, to at most six significant digits (so that 1 / (1 / 1.05) is 1.05),
+   * without trailing zeros: 5, 2.5.
+   */
   static String plain(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** Digits after the point that give {@code value} three significant digits (at most 6). */
