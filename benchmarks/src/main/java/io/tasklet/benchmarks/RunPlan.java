@@ -15,6 +15,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param estimate about how long they take, forks included
  */
 record RunPlan(int runs, Duration estimate) {
+  /** No runs. */
+  static final RunPlan NONE = new RunPlan(0, Duration.ZERO);
   /**
    * Starting a forked JVM and JMH in it, and ending it: about 250 ms per fork on a 2-core machine
    * with a smoke run of today's suite, rounded up.
@@ -45,6 +47,11 @@ record RunPlan(int runs, Duration estimate) {
       nanos += (long) benchmarkRuns * Math.max(forks, 1) * fork;
     }
     return new RunPlan(runs, Duration.ofNanos(nanos));
+  }
+
+  /** This plan and then {@code other}. */
+  RunPlan plus(RunPlan other) {
+    return new RunPlan(runs + other.runs, estimate.plus(other.estimate));
   }
 
   private static int combinations(Options options, BenchmarkListEntry benchmark) {

@@ -10,9 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -35,7 +41,10 @@ import org.openjdk.jmh.util.Version;
  *
  * <p>Usage: {@code java -jar tasklet-benchmarks.jar [--quick] [--plan] [--results DIR] [JMH options]
  * [benchmark regex...]}. The suite's settings (forks, warm-up and measurement iterations and
- * their times) apply to every benchmark, over any annotation on it, unless given as JMH options.
+ * their times) apply to every benchmark unless given as JMH options, with one exception: in a full
+ * run, what a benchmark sets for itself with {@code @Fork}, {@code @Warmup} or {@code
+ * @Measurement} stands, for benchmarks whose operations are too long for the suite's settings
+ * ({@link ProcessorCompile}). Benchmarks with settings of their own run as a JMH run of their own.
  * It writes into the results directory:
  *
  * <ul>
@@ -56,41 +65,119 @@ public final class Suite {
    * Forks and iterations of every benchmark.
    *
    * @param name how the suite announces it
+   * @param benchmarksMaySetTheirOwn whether a benchmark's own {@code @Fork}, {@code @Warmup} and
+   *     {@code @Measurement} win over these settings
    */
   record Settings(
       String name, int forks, int warmups, TimeValue warmupTime, int iterations,
-      TimeValue iterationTime) {
-    /** The default: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement. */
+      TimeValue iterationTime, boolean benchmarksMaySetTheirOwn) {
+    /** The default: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, unless a benchmark says more. */
     static final Settings FULL =
-        new Settings("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1));
+        new Settings("full", 1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1), true);
 
     /** {@code --quick}: a smoke run that checks every benchmark works; its errors are n/a. */
     static final Settings QUICK =
-        new Settings("quick", 1, 1, TimeValue.seconds(1), 1, TimeValue.seconds(1));
+        new Settings("quick", 1, 1, TimeValue.seconds(1), 1, TimeValue.seconds(1), false);
 
-    /** {@code jmh} options, with these settings wherever they leave one unset. */
-    Options over(Options jmh, Path rawResults) {
+    /** What {@code benchmark} sets for itself that these settings leave to it. */
+    OwnSettings ownOf(BenchmarkListEntry benchmark) {
+      if (!benchmarksMaySetTheirOwn) {
+        return OwnSettings.NONE;
+      }
+      return new OwnSettings(
+          optional(benchmark.getForks()),
+          optional(benchmark.getWarmupIterations()),
+          optional(benchmark.getWarmupTime()),
+          optional(benchmark.getMeasurementIterations()),
+          optional(benchmark.getMeasurementTime()));
+    }
+
+    /**
+     * {@code jmh} options, with these settings wherever they and {@code own} leave one unset, and
+     * without the benchmarks {@code excluded}.
+     */
+    Options over(Options jmh, OwnSettings own, List<String> excluded, Path rawResults) {
       ChainedOptionsBuilder options = new OptionsBuilder().parent(jmh);
-      if (!jmh.getForkCount().hasValue()) {
+      if (!jmh.getForkCount().hasValue() && own.forks().isEmpty()) {
         options.forks(forks);
       }
-      if (!jmh.getWarmupIterations().hasValue()) {
+      if (!jmh.getWarmupIterations().hasValue() && own.warmups().isEmpty()) {
         options.warmupIterations(warmups);
       }
-      if (!jmh.getWarmupTime().hasValue()) {
+      if (!jmh.getWarmupTime().hasValue() && own.warmupTime().isEmpty()) {
         options.warmupTime(warmupTime);
       }
-      if (!jmh.getMeasurementIterations().hasValue()) {
+      if (!jmh.getMeasurementIterations().hasValue() && own.iterations().isEmpty()) {
         options.measurementIterations(iterations);
       }
-      if (!jmh.getMeasurementTime().hasValue()) {
+      if (!jmh.getMeasurementTime().hasValue() && own.iterationTime().isEmpty()) {
         options.measurementTime(iterationTime);
       }
       if (!jmh.getJvmArgsPrepend().hasValue()) {
         // JMH 1.37 calls sun.misc.Unsafe, which JDK 24+ warns about once in every fork.
         options.jvmArgsPrepend(QUIET_UNSAFE);
       }
+      for (String benchmark : excluded) {
+        options.exclude("^" + Pattern.quote(benchmark) + "$");
+      }
       return options.resultFormat(ResultFormatType.JSON).result(rawResults.toString()).build();
+    }
+
+    private static <T> Optional<T> optional(org.openjdk.jmh.util.Optional<T> jmh) {
+      return jmh.hasValue() ? Optional.of(jmh.get()) : Optional.empty();
+    }
+  }
+
+  /**
+   * Forks, iterations and times that a benchmark sets for itself and that the suite leaves to it.
+   */
+  record OwnSettings(
+      Optional<Integer> forks, Optional<Integer> warmups, Optional<TimeValue> warmupTime,
+      Optional<Integer> iterations, Optional<TimeValue> iterationTime) {
+    static final OwnSettings NONE = new OwnSettings(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Benchmarks that run with the same options, in one JMH run.
+   *
+   * @param options the options of the run
+   * @param benchmarks the benchmarks it runs
+   * @param own whether they run with settings of their own
+   */
+  record Batch(Options options, List<BenchmarkListEntry> benchmarks, boolean own) {
+    /** The batches that run {@code benchmarks} with {@code settings} over {@code jmh}. */
+    static List<Batch> of(
+        Settings settings, Options jmh, Collection<BenchmarkListEntry> benchmarks,
+        Path rawResults) {
+      Map<OwnSettings, List<BenchmarkListEntry>> groups = new LinkedHashMap<>();
+      for (BenchmarkListEntry benchmark : benchmarks) {
+        groups.computeIfAbsent(settings.ownOf(benchmark), own -> new ArrayList<>()).add(benchmark);
+      }
+      List<Batch> batches = new ArrayList<>();
+      for (Map.Entry<OwnSettings, List<BenchmarkListEntry>> group : groups.entrySet()) {
+        List<String> excluded = groups.size() == 1 ? List.of() : benchmarks.stream()
+            .filter(benchmark -> !group.getValue().contains(benchmark))
+            .map(BenchmarkListEntry::getUsername)
+            .distinct()
+            .toList();
+        batches.add(new Batch(settings.over(jmh, group.getKey(), excluded, rawResults),
+            List.copyOf(group.getValue()), !group.getKey().equals(OwnSettings.NONE)));
+      }
+      return batches;
+    }
+
+    /** Forks and iterations of the batch; for settings of their own, whose they are. */
+    String describe() {
+      String described = Suite.describe(options, benchmarks.getFirst());
+      if (!own) {
+        return described;
+      }
+      String classes = benchmarks.stream()
+          .map(benchmark -> benchmark.getUserClassQName().substring(PACKAGE.length()))
+          .distinct()
+          .collect(Collectors.joining(", "));
+      return classes + ": " + described;
     }
   }
 
@@ -155,18 +242,22 @@ public final class Suite {
       return 0;
     }
 
-    Options options = settings.over(jmh, resultsDir.resolve("jmh-result.json"));
-    VerboseMode verbosity = options.verbosity().orElse(VerboseMode.NORMAL);
+    Path rawResults = resultsDir.resolve("jmh-result.json");
+    VerboseMode verbosity = jmh.verbosity().orElse(VerboseMode.NORMAL);
     OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, verbosity);
-    List<String> includes = options.getIncludes().isEmpty() ? List.of(".*") : options.getIncludes();
+    List<String> includes = jmh.getIncludes().isEmpty() ? List.of(".*") : jmh.getIncludes();
     SortedSet<BenchmarkListEntry> benchmarks =
-        BenchmarkList.defaultList().find(console, includes, options.getExcludes());
-    RunPlan plan = RunPlan.of(options, benchmarks);
+        BenchmarkList.defaultList().find(console, includes, jmh.getExcludes());
+    List<Batch> batches = Batch.of(settings, jmh, benchmarks, rawResults);
+    RunPlan plan = RunPlan.NONE;
+    for (Batch batch : batches) {
+      plan = plan.plus(RunPlan.of(batch.options(), batch.benchmarks()));
+    }
     if (plan.runs() == 0) {
       System.err.println("No benchmark matches " + includes + "; list them with -l.");
       return 2;
     }
-    String described = describe(options);
+    String described = batches.stream().map(Batch::describe).collect(Collectors.joining("; "));
     System.out.printf("%d benchmark runs (%s settings: %s each): about %s.%n",
         plan.runs(), settings.name(), described, ResultsTable.describe(plan.estimate()));
     if (planOnly) {
@@ -179,10 +270,18 @@ public final class Suite {
     System.out.println("Results go to " + resultsDir.toAbsolutePath().normalize());
 
     Instant started = Instant.now();
-    Collection<RunResult> results;
+    List<RunResult> results = new ArrayList<>();
     try (OutputStream log = Files.newOutputStream(resultsDir.resolve("jmh-output.log"));
         PrintStream both = new PrintStream(new Tee(System.out, log), true, StandardCharsets.UTF_8)) {
-      results = new Runner(options, OutputFormatFactory.createFormatInstance(both, verbosity)).run();
+      OutputFormat format = OutputFormatFactory.createFormatInstance(both, verbosity);
+      for (Batch batch : batches) {
+        results.addAll(new Runner(batch.options(), format).run());
+      }
+    }
+    if (batches.size() > 1) {
+      // Each run wrote only its own results there.
+      ResultFormatFactory.getInstance(ResultFormatType.JSON, rawResults.toString())
+          .writeOut(results);
     }
     Duration took = Duration.between(started, Instant.now());
 
@@ -208,14 +307,18 @@ public final class Suite {
     return 0;
   }
 
-  /** Forks and iterations as {@code options} set them. */
-  static String describe(Options options) {
-    int forks = options.getForkCount().orElse(1);
+  /** Forks and iterations of {@code benchmark} with {@code options}. */
+  static String describe(Options options, BenchmarkListEntry benchmark) {
+    int forks = options.getForkCount().orAnother(benchmark.getForks()).orElse(1);
     return forks + (forks == 1 ? " fork, " : " forks, ")
-        + options.getWarmupIterations().orElse(0) + " x " + options.getWarmupTime().orElse(null)
+        + options.getWarmupIterations().orAnother(benchmark.getWarmupIterations()).orElse(0)
+        + " x " + options.getWarmupTime().orAnother(benchmark.getWarmupTime()).orElse(null)
         + " warm-up, "
-        + options.getMeasurementIterations().orElse(0) + " x "
-        + options.getMeasurementTime().orElse(null) + " measurement";
+        + options.getMeasurementIterations().orAnother(benchmark.getMeasurementIterations())
+            .orElse(0)
+        + " x " + options.getMeasurementTime().orAnother(benchmark.getMeasurementTime())
+            .orElse(null)
+        + " measurement";
   }
 
   /** The JDK the benchmarks' forks ran on, as JMH reports it, or this JVM's. */
@@ -232,7 +335,8 @@ public final class Suite {
         Usage: run-benchmarks [--quick] [--plan] [--results DIR] [JMH options] [benchmark regex...]
 
           --quick          a smoke run: 1 fork, 1 x 1 s warm-up, 1 x 1 s measurement
-                           (default: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement)
+                           (default: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, or
+                           what a benchmark sets with @Fork, @Warmup and @Measurement)
           --results DIR    where to write the results (default: ./results)
           --plan           say what would run and how long it would take, and stop
           -h               JMH's options, which override the settings above

@@ -5,7 +5,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,10 +77,10 @@ public class ViewAccess {
       countWithView(input, viewBins);
       countWithSegment(input, segmentBins);
       countWithArray(input, arrayBins);
-      checkSame("histogram through the view", expected, viewBins.toArray(JAVA_LONG));
-      checkSame("histogram by hand-written segment code", expected,
+      Answers.checkSame("histogram through the view", expected, viewBins.toArray(JAVA_LONG));
+      Answers.checkSame("histogram by hand-written segment code", expected,
           segmentBins.toArray(JAVA_LONG));
-      checkSame("histogram in a long[]", expected, arrayBins);
+      Answers.checkSame("histogram in a long[]", expected, arrayBins);
     }
 
     @TearDown
@@ -114,9 +113,10 @@ public class ViewAccess {
       updateWithView(indices, viewSlots);
       updateWithSegment(indices, segmentSlots);
       updateWithArray(indices, arraySlots);
-      checkSame("table through the view", expected, viewSlots.toArray(JAVA_LONG));
-      checkSame("table by hand-written segment code", expected, segmentSlots.toArray(JAVA_LONG));
-      checkSame("table in a long[]", expected, arraySlots);
+      Answers.checkSame("table through the view", expected, viewSlots.toArray(JAVA_LONG));
+      Answers.checkSame("table by hand-written segment code", expected,
+          segmentSlots.toArray(JAVA_LONG));
+      Answers.checkSame("table in a long[]", expected, arraySlots);
     }
 
     @TearDown
@@ -199,14 +199,6 @@ public class ViewAccess {
   static void updateWithArray(int[] indices, long[] slots) {
     for (int index : indices) {
       slots[index]++;
-    }
-  }
-
-  /** Fails the setup if {@code actual} counts differ from {@code expected}. */
-  static void checkSame(String what, long[] expected, long[] actual) {
-    if (!Arrays.equals(expected, actual)) {
-      throw new IllegalStateException(what + " counted wrong: first difference at index "
-          + Arrays.mismatch(expected, actual));
     }
   }
 }
