@@ -58,7 +58,36 @@ final class Comparisons {
       new Comparison("Random increments of 1M longs: generated view vs long[]",
           of("ViewAccess.randomView"),
           of("ViewAccess.randomArray"),
-          Target.atMostCostlier(1.3)));
+          Target.atMostCostlier(1.3)),
+      new Comparison("Histogram sample, 64 MiB, 2 lanes vs a parallel stream",
+          of("HistogramEndToEnd.tasklet"),
+          of("HistogramEndToEnd.parallelStream"),
+          Target.atMostSlower(1)),
+      new Comparison("Histogram sample, 64 MiB, 2 lanes vs 2 threads",
+          of("HistogramEndToEnd.tasklet"),
+          of("HistogramEndToEnd.threads"),
+          Target.atMostSlower(1)),
+      new Comparison("Histogram sample, 64 MiB, 2 lanes vs 1 thread",
+          of("HistogramEndToEnd.tasklet"),
+          of("HistogramEndToEnd.oneThread"),
+          Target.faster(1.7)),
+      new Comparison("Reduction sample, 8M doubles, 2 lanes vs a parallel stream",
+          of("ReductionEndToEnd.tasklet"),
+          of("ReductionEndToEnd.parallelStream"),
+          Target.atMostSlower(1)),
+      new Comparison("Reduction sample, 8M doubles, 2 lanes vs 2 threads",
+          of("ReductionEndToEnd.tasklet"),
+          of("ReductionEndToEnd.threads"),
+          Target.atMostSlower(1)),
+      new Comparison("Reduction sample, 8M doubles, 2 lanes vs 1 thread",
+          of("ReductionEndToEnd.tasklet"),
+          of("ReductionEndToEnd.oneThread"),
+          Target.faster(1.7)),
+      new Comparison("javac on 200 records and 50 coordinators: with the processor vs plain code"
+              + " without it",
+          of("ProcessorCompile.withProcessor"),
+          of("ProcessorCompile.withoutProcessor"),
+          Target.atMostSlower(1.5)));
 
   private Comparisons() {}
 }
