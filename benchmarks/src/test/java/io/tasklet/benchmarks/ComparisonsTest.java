@@ -28,6 +28,18 @@ class ComparisonsTest {
     }
   }
 
+  @Test
+  void everyBenchmarkIsASideOfAComparison() {
+    for (BenchmarkListEntry benchmark : BENCHMARKS) {
+      String name = benchmark.getUsername().substring(
+          Comparisons.class.getPackageName().length() + 1);
+      assertTrue(Comparisons.ALL.stream().anyMatch(comparison ->
+              comparison.ours().benchmark().equals(name)
+                  || comparison.baseline().benchmark().equals(name)),
+          name + " is in no row of Comparisons.ALL, so no result shows it against a baseline");
+    }
+  }
+
   private static void check(Comparison comparison, BenchmarkRef side) {
     String qualified = Comparisons.class.getPackageName() + "." + side.benchmark();
     BenchmarkListEntry benchmark = BENCHMARKS.stream()

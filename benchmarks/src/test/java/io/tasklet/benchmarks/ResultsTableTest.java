@@ -87,6 +87,25 @@ class ResultsTableTest {
   }
 
   @Test
+  void aTargetBelowOneAllowsOursToBeWorseByAtMostItsInverse() {
+    Comparison comparison = new Comparison("view", BenchmarkRef.of("View.get"),
+        BenchmarkRef.of("Segment.get"), Target.atMostCostlier(1.05));
+    assertEquals("<= 1.05x costlier", comparison.target().describe());
+    assertEquals(">= 1x faster", Target.atMostSlower(1).describe());
+    assertEquals(ResultsTable.Verdict.MET, costlierVerdict(comparison, 1.04));
+    assertEquals(ResultsTable.Verdict.MISSED, costlierVerdict(comparison, 1.06));
+  }
+
+  private static ResultsTable.Verdict costlierVerdict(Comparison comparison, double times) {
+    ResultsTable.Row row = ResultsTable.evaluate(List.of(comparison), List.of(
+            new Measurement("View.get", Map.of(), "avgt", times, 0, "ns/op"),
+            new Measurement("Segment.get", Map.of(), "avgt", 1, 0, "ns/op")))
+        .rows().getFirst();
+    assertEquals(Numbers.format(times) + "x costlier", row.reads());
+    return row.verdict();
+  }
+
+  @Test
   void comparisonsWithASideMissingAreListedAsNotRun() {
     ResultsTable table = ResultsTable.evaluate(List.of(fasterBy(5)), List.of(
         time("Trip.ours", "lanes=2", 100, 10), time("Trip.theirs", "tasks=1", 1000, 100)));

@@ -1,0 +1,20 @@
+package io.tasklet.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+/** Both projects that {@link ProcessorCompile} compiles compile cleanly, into every class. */
+class ProcessorCompileTest {
+  @Test
+  void theAnnotatedProjectCompilesWithTheProcessor() {
+    ProcessorCompile.Annotated project = new ProcessorCompile.Annotated();
+    project.start();
+    project.stop();
+  }
+
+  @Test
+  void thePlainProjectCompilesWithoutIt() {
+    ProcessorCompile.Plain project = new ProcessorCompile.Plain();
+    project.start();
+    project.stop();
+  }
+}
