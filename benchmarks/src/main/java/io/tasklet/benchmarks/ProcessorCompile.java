@@ -28,11 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * the JVM's own, which in the benchmarks' jar is that jar: it holds the annotations, the runtime,
  * the processor and JavaPoet. The setup compiles each project once and checks that javac reported
  * neither an error nor a warning, and wrote every class it should.
+ *
+ * <p>A compilation with the processor takes most of a second on 2 cores and javac warms up over
+ * about ten of them, too slowly for the suite's 1 s iterations. The class therefore sets its own
+ * forks and iterations, which a full run of the suite keeps: forks because javac's JIT warm-up
+ * varies from one JVM to the next, 4 s iterations so that each holds several compilations.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(3)
-@Warmup(iterations = 5, time = 4)
+@Warmup(iterations = 6, time = 4)
 @Measurement(iterations = 5, time = 4)
 public class ProcessorCompile {
   /** Records in each project. */

@@ -26,6 +26,14 @@ record RunPlan(int runs, Duration estimate) {
   /** What an iteration takes beyond its time: finishing the last operation, setup, teardown. */
   static final Duration ITERATION_EXTRA = Duration.ofMillis(10);
 
+  /**
+   * What a fork takes beyond the above when its benchmark sets its own forks or iterations. Such
+   * a benchmark has long operations: in {@link ProcessorCompile}, the setup's first compilation
+   * takes about 3 s and the operation that runs past the end of each iteration about 0.4 s, so
+   * its forks ran about 5 s longer than estimated without this on a 2-core machine.
+   */
+  static final Duration LONG_OPERATIONS_EXTRA = Duration.ofSeconds(5);
+
   /** The runs {@code options} make of {@code benchmarks}, the entries that matched them. */
   static RunPlan of(Options options, Collection<BenchmarkListEntry> benchmarks) {
     int runs = 0;
@@ -36,6 +44,7 @@ record RunPlan(int runs, Duration estimate) {
       int forks = options.getForkCount().orAnother(benchmark.getForks()).orElse(1)
           + options.getWarmupForkCount().orAnother(benchmark.getWarmupForks()).orElse(0);
       long fork = FORK_START.toNanos()
+          + (setsItsOwnRun(benchmark) ? LONG_OPERATIONS_EXTRA.toNanos() : 0)
           + iterations(options.getWarmupIterations().orAnother(benchmark.getWarmupIterations())
               .orElse(0), options.getWarmupTime().orAnother(benchmark.getWarmupTime())
               .orElse(TimeValue.seconds(10)))
@@ -47,6 +56,15 @@ record RunPlan(int runs, Duration estimate) {
       nanos += (long) benchmarkRuns * Math.max(forks, 1) * fork;
     }
     return new RunPlan(runs, Duration.ofNanos(nanos));
+  }
+
+  /** Whether {@code benchmark} sets its own forks, iterations or their times. */
+  static boolean setsItsOwnRun(BenchmarkListEntry benchmark) {
+    return benchmark.getForks().hasValue()
+        || benchmark.getWarmupIterations().hasValue()
+        || benchmark.getWarmupTime().hasValue()
+        || benchmark.getMeasurementIterations().hasValue()
+        || benchmark.getMeasurementTime().hasValue();
   }
 
   /** This plan and then {@code other}. */

@@ -29,7 +29,7 @@ class SuiteTest {
     Suite.Batch own = batches.stream().filter(Suite.Batch::own).findFirst().orElseThrow();
     assertTrue(own.benchmarks().stream()
         .allMatch(benchmark -> benchmark.getUsername().contains(".ProcessorCompile.")));
-    assertEquals("ProcessorCompile: 3 forks, 5 x 4 s warm-up, 5 x 4 s measurement",
+    assertEquals("ProcessorCompile: 3 forks, 6 x 4 s warm-up, 5 x 4 s measurement",
         own.describe());
     Suite.Batch rest = batches.stream().filter(batch -> !batch.own()).findFirst().orElseThrow();
     assertEquals("1 fork, 3 x 1 s warm-up, 5 x 1 s measurement", rest.describe());
