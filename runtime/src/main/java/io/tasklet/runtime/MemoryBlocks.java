@@ -10,13 +10,13 @@ import java.util.List;
  *
  * <p>Lanes run on several threads, so a block must come from a shared {@link Arena}, and closing a
  * shared arena costs a handshake with every thread of the process. A launch therefore takes a
- * cached block when one is large enough, zeroes the part the last launch used, and gives it back
- * afterwards. Blocks over {@link #MAX_CACHED_BYTES}, and blocks beyond {@code maxBlocks}, are
+ * cached block when one is large enough, zeroes what earlier launches wrote (all but the input
+ * region, which the launch overwrites with its input anyway), and gives it back afterwards. Blocks over {@link #MAX_CACHED_BYTES}, and blocks beyond {@code maxBlocks}, are
  * released as soon as their launch ends; {@link #close} releases the rest.
  */
 final class MemoryBlocks {
   /** Largest block kept for reuse. */
-  static final long MAX_CACHED_BYTES = 64L << 20;
+  static final long MAX_CACHED_BYTES = 256L << 20;
 
   private static final long MIN_BLOCK_BYTES = 4096;
 
@@ -29,8 +29,12 @@ final class MemoryBlocks {
     this.maxBlocks = maxBlocks;
   }
 
-  /** A zeroed block of at least {@code bytes}, aligned to a cache line. */
-  Block take(long bytes) {
+  /**
+   * A block for {@code plan}, aligned to a cache line, zeroed but for the input region (whose
+   * contents are whatever an earlier launch left, for the launch to overwrite).
+   */
+  Block take(LinearMemoryPlan plan) {
+    long bytes = plan.totalBytes();
     synchronized (this) {
       Block best = null;
       for (Block block : free) {
@@ -40,8 +44,8 @@ final class MemoryBlocks {
       }
       if (best != null) {
         free.remove(best);
-        best.segment.asSlice(0, Math.min(best.dirtyBytes, best.capacity())).fill((byte) 0);
-        best.dirtyBytes = bytes;
+        best.zeroAllBut(Math.min(best.dirtyBytes, bytes), plan.inputOffset(), plan.inputBytes());
+        best.dirtyBytes = Math.max(best.dirtyBytes, bytes);
         return best;
       }
     }
@@ -98,7 +102,7 @@ final class MemoryBlocks {
   static final class Block {
     final Arena arena;
     final MemorySegment segment;
-    /** How much of the block the current (or last) launch may have written. */
+    /** How far from its start launches may have written into the block. */
     long dirtyBytes;
 
     Block(Arena arena, MemorySegment segment) {
@@ -108,6 +112,14 @@ final class MemoryBlocks {
 
     long capacity() {
       return segment.byteSize();
+    }
+
+    /** Zeroes the first {@code bytes}, except {@code [skipOffset, skipOffset + skipBytes)}. */
+    void zeroAllBut(long bytes, long skipOffset, long skipBytes) {
+      long skipStart = Math.min(skipOffset, bytes);
+      long skipEnd = Math.min(skipOffset + skipBytes, bytes);
+      segment.asSlice(0, skipStart).fill((byte) 0);
+      segment.asSlice(skipEnd, bytes - skipEnd).fill((byte) 0);
     }
   }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * serves one launch at a time.
  *
  * <p><b>Memory.</b> Each launch gets one zeroed block laid out by {@link LinearMemoryPlan}, never
- * larger than its budget. Blocks of up to 64 MiB are kept for the runtime's next launches (closing
+ * larger than its budget. Blocks of up to 256 MiB are kept for the runtime's next launches (closing
  * the shared arena a multi-threaded block needs costs a handshake with every thread); {@link
  * #close} releases them. Segments handed to user code are valid only during the launch.
  *
@@ -154,7 +154,7 @@ public final class TaskletRuntime implements AutoCloseable {
   private MemoryBlocks.Block allocate(LaunchSpec<?> spec, LinearMemoryPlan plan)
       throws LaunchRejectedException {
     try {
-      return blocks.take(plan.totalBytes());
+      return blocks.take(plan);
     } catch (OutOfMemoryError e) {
       throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory: "
           + e.getMessage());
