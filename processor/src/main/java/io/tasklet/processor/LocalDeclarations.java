@@ -9,10 +9,13 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -28,6 +31,8 @@ import javax.tools.Diagnostic;
  * processor, that is when the compilation has at least one annotated member or top-level element.
  */
 final class LocalDeclarations {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Trees trees;
 
   private LocalDeclarations(Trees trees) {
@@ -44,57 +49,92 @@ final class LocalDeclarations {
     return new LocalDeclarations(trees);
   }
 
-  /** Reports every type of this round declared inside code and annotated with {@code annotation}. */
-  void reportLocal(RoundEnvironment round, Class<?> annotation) {
+  /**
+   * Reports every type of this round declared inside code and annotated with one of {@code
+   * annotations}. Each compilation unit is scanned once, and the units this processor generated
+   * are skipped: they never declare a type inside code.
+   */
+  void reportLocal(RoundEnvironment round, List<Class<?>> annotations) {
     if (trees == null) {
       return;
     }
     Set<CompilationUnitTree> units = new HashSet<>();
     for (Element root : round.getRootElements()) {
+      if (generatedHere(root)) {
+        continue;
+      }
       TreePath path = trees.getPath(root);
       if (path != null && units.add(path.getCompilationUnit())) {
-        scan(path.getCompilationUnit(), annotation);
+        scan(path.getCompilationUnit(), annotations);
       }
     }
   }
 
-  private void scan(CompilationUnitTree unit, Class<?> annotation) {
-    String simpleName = annotation.getSimpleName();
-    String qualifiedName = annotation.getCanonicalName();
-    boolean imported = false;
-    for (ImportTree importTree : unit.getImports()) {
-      String name = importTree.getQualifiedIdentifier().toString();
-      imported |=
-          !importTree.isStatic()
-              && (name.equals(qualifiedName)
-                  || name.equals(annotation.getPackageName() + ".*"));
+  /** How a compilation unit may name an annotation type in an annotation. */
+  private record Names(String qualified, String simple, boolean simpleMeansIt) {
+    static Names in(CompilationUnitTree unit, Class<?> annotation) {
+      String qualified = annotation.getCanonicalName();
+      boolean imported = false;
+      for (ImportTree importTree : unit.getImports()) {
+        String name = importTree.getQualifiedIdentifier().toString();
+        imported |=
+            !importTree.isStatic()
+                && (name.equals(qualified) || name.equals(annotation.getPackageName() + ".*"));
+      }
+      return new Names(qualified, annotation.getSimpleName(), imported);
     }
-    boolean simpleNameMeansIt = imported;
+
+    boolean match(String name) {
+      return name.equals(qualified) || (simpleMeansIt && name.equals(simple));
+    }
+  }
+
+  private void scan(CompilationUnitTree unit, List<Class<?>> annotations) {
+    List<Names> names = annotations.stream().map(a -> Names.in(unit, a)).toList();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
         if (insideCode(getCurrentPath())) {
           for (AnnotationTree annotationTree : tree.getModifiers().getAnnotations()) {
             String name = annotationTree.getAnnotationType().toString();
-            if (name.equals(qualifiedName) || (simpleNameMeansIt && name.equals(simpleName))) {
-              trees.printMessage(
-                  Diagnostic.Kind.ERROR,
-                  String.format(
-                      "@%s type %s is declared inside code (a method, lambda, initializer or"
-                          + " anonymous class), where its generated %sLayout and %sView cannot"
-                          + " reach it; declare it at the top level or as a member of a class",
-                      simpleName,
-                      tree.getSimpleName(),
-                      tree.getSimpleName(),
-                      tree.getSimpleName()),
-                  tree,
-                  unit);
+            for (Names annotation : names) {
+              if (annotation.match(name)) {
+                report(tree, unit, annotation.simple());
+              }
             }
           }
         }
         return super.visitClass(tree, unused);
       }
     }.scan(unit, null);
+  }
+
+  private void report(ClassTree tree, CompilationUnitTree unit, String annotation) {
+    trees.printMessage(
+        Diagnostic.Kind.ERROR,
+        String.format(
+            "@%s type %s is declared inside code (a method, lambda, initializer or"
+                + " anonymous class), where its generated %sLayout and %sView cannot"
+                + " reach it; declare it at the top level or as a member of a class",
+            annotation,
+            tree.getSimpleName(),
+            tree.getSimpleName(),
+            tree.getSimpleName()),
+        tree,
+        unit);
+  }
+
+  /** Whether {@code root} carries the {@code @Generated} of this processor's own output. */
+  private static boolean generatedHere(Element root) {
+    for (AnnotationMirror mirror : root.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(GENERATED)) {
+        return mirror.getElementValues().values().stream()
+            .anyMatch(value -> TaskletProcessor.class.getCanonicalName().equals(value.getValue()));
+      }
+    }
+    return false;
   }
 
   private static boolean insideCode(TreePath path) {

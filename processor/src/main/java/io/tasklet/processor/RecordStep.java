@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,8 +56,7 @@ final class RecordStep {
       }
     }
     deferred.clear();
-    locals.reportLocal(round, SharedState.class);
-    locals.reportLocal(round, WorkerScratch.class);
+    locals.reportLocal(round, List.of(SharedState.class, WorkerScratch.class));
     for (Class<?> annotation : new Class<?>[] {SharedState.class, WorkerScratch.class}) {
       TypeElement annotationType =
           env.getElementUtils().getTypeElement(annotation.getCanonicalName());

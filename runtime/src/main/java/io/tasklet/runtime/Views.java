@@ -73,11 +73,17 @@ public final class Views {
    * @throws IndexOutOfBoundsException otherwise, naming the component, the index and the length
    */
   public static int checkIndex(int index, int length, String component, String record) {
-    if (index < 0 || index >= length) {
-      throw new IndexOutOfBoundsException(
-          component + "[" + index + "] out of bounds for length " + length + " in " + record);
+    // One unsigned comparison covers both ends: a negative index is above any length.
+    if (Integer.compareUnsigned(index, length) >= 0) {
+      throw outOfBounds(index, length, component, record);
     }
     return index;
+  }
+
+  private static IndexOutOfBoundsException outOfBounds(
+      int index, int length, String component, String record) {
+    return new IndexOutOfBoundsException(
+        component + "[" + index + "] out of bounds for length " + length + " in " + record);
   }
 
   /**
