@@ -2,40 +2,58 @@ package io.tasklet.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The fuel pool of one launch: one budget drawn on by every lane and by the coordinator, counted
  * exactly.
  *
  * <p>A shared counter decremented by every checkpoint would make all lanes fight over one cache
- * line. Instead every drawer (each lane, and the coordinator) has an {@link Account} on its own
- * cache line holding a <em>lease</em>: fuel taken from the pool in advance. A checkpoint that its
- * lease covers is one compare-and-set on the drawer's own line, which no other thread touches in
- * the common case. When the lease runs short, the drawer returns what is left of it, takes what
- * it needs plus a new lease (a small fraction of what the pool still holds) under the pool's
- * lock.
+ * line, and even an uncontended atomic update costs as much as the rest of a checkpoint several
+ * times over. Instead every drawer (each lane, and the coordinator) has an {@link Account} on its
+ * own cache line, owned by the one thread that runs that lane, holding a <em>lease</em>: fuel taken
+ * from the pool in advance. A checkpoint that its lease covers reads the account's state and
+ * lowers the lease with plain writes: no atomic instruction, and no cache line another thread
+ * writes. When the lease runs short, the drawer hands it back and takes what it needs plus a new
+ * lease (a fraction of what the pool still holds) under the pool's lock.
  *
- * <p>Exactness: fuel is only ever moved, under the lock, between the unleased pool, the leases
- * and the accounts' consumed totals, so {@code unleased + sum(leases) + sum(consumed)} is always
- * {@code max}. When the unleased pool and the drawer's lease cannot cover a checkpoint, the drawer
- * revokes every other lease (an atomic swap to 0, which a concurrent checkpoint's compare-and-set
- * either precedes, and the swap returns only what is left, or follows, and fails) before deciding.
- * Leases only grow under the lock, so when the drawer fails, the fuel not yet consumed really
- * could not cover its checkpoint.
+ * <p>Handing back: an account is {@code HOLDING} its lease (only its owner reads or writes the
+ * lease), {@code REVOKING} (asked to hand it back), or {@code RELEASED} (the lease belongs to the
+ * pool, and whoever holds the lock may take it). The owner releases its lease when its checkpoint
+ * falls through to the lock, when a lane's body returns, and, for the coordinator, when a phase
+ * starts; the volatile write of {@code RELEASED} publishes the lease's last value. Only the owner,
+ * under the lock, makes an account {@code HOLDING} again.
+ *
+ * <p>Exactness: fuel only moves between the unleased pool, the leases and the accounts' consumed
+ * totals, so {@code unleased + sum(leases) + sum(consumed)} is always {@code max}. When the
+ * unleased pool and the drawer's own lease cannot cover a checkpoint, the drawer asks every
+ * {@code HOLDING} account to hand its lease back and waits for each to do so at its owner's next
+ * checkpoint or at the end of its lane body, then decides. So a checkpoint fails only when the fuel
+ * not yet consumed really cannot cover it. The wait is the same promise the launch's stopping
+ * relies on: lanes reach checkpoints, and a lane that waits for another lane makes checkpoints
+ * while it waits. It gives up if the launch stops meanwhile (a failure elsewhere, the deadline, an
+ * interrupt). A drawer releases its own lease before it takes the lock, so two drawers never wait
+ * for each other.
  */
 final class FuelPool {
-  private static final VarHandle LEASE;
+  private static final VarHandle STATE;
 
   static {
     try {
-      LEASE = MethodHandles.lookup().findVarHandle(AccountFields.class, "lease", long.class);
+      STATE = MethodHandles.lookup().findVarHandle(AccountFields.class, "state", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  /** Lease of an account that can never draw: there is no pool, so every checkpoint fails. */
-  private static final long NO_POOL = -1;
+  /** The owner holds its lease: only it reads or writes it. */
+  private static final int HOLDING = 0;
+
+  /** A drawer under the lock has asked the owner to hand its lease back. */
+  private static final int REVOKING = 1;
+
+  /** The lease belongs to the pool; whoever holds the lock may take it. */
+  private static final int RELEASED = 2;
 
   /** Largest lease handed out at once; smaller pools lease a fraction of what they hold. */
   static final long MAX_LEASE = 1L << 20;
@@ -43,22 +61,30 @@ final class FuelPool {
   /** A lease is at most this fraction of the unleased fuel, so that leases rarely need revoking. */
   private static final int LEASE_FRACTION = 16;
 
+  /** How long a drawer waiting for a lease to come back parks between looks. */
+  private static final long REVOKE_PARK_NANOS = 20_000;
+
   private final Launch<?, ?> launch;
   private final boolean configured;
   private final long max;
   private final Account[] accounts;
   private long unleased; // guarded by this
 
-  /** A pool of {@code max} units, or no pool when {@code max} is negative. */
-  FuelPool(Launch<?, ?> launch, long max, int workers) {
+  /**
+   * A pool of {@code max} units, or no pool when {@code max} is negative, whose lanes draw on the
+   * threads {@code laneOwners} and whose coordinator draws on {@code coordinatorOwner}.
+   */
+  FuelPool(Launch<?, ?> launch, long max, Thread[] laneOwners, Thread coordinatorOwner) {
     this.launch = launch;
     this.configured = max >= 0;
     this.max = Math.max(max, 0);
     this.unleased = this.max;
+    int workers = laneOwners.length;
     this.accounts = new Account[workers + 1];
-    for (int i = 0; i <= workers; i++) {
-      accounts[i] = new Account(this, i < workers ? i : TaskletException.NO_LANE, configured);
+    for (int i = 0; i < workers; i++) {
+      accounts[i] = new Account(this, i, laneOwners[i]);
     }
+    accounts[workers] = new Account(this, TaskletException.NO_LANE, coordinatorOwner);
   }
 
   /** The account of lane {@code lane}. */
@@ -90,28 +116,53 @@ final class FuelPool {
     return max;
   }
 
-  private synchronized void refill(Account account, long units) {
-    launch.checkRunning(account);
-    if (!configured) {
-      throw launch.fuelExhausted(account.lane, units, 0);
+  private void refill(Account account, long units) {
+    account.release(); // before the lock: a drawer holding it may be waiting for this lease
+    synchronized (this) {
+      launch.checkRunning(account);
+      if (!configured) {
+        throw launch.fuelExhausted(account.lane, units, 0);
+      }
+      long available = unleased + account.take();
+      if (available < units) {
+        available += revokeOthers(account);
+      }
+      if (available < units) {
+        unleased = available;
+        throw launch.fuelExhausted(account.lane, units, available);
+      }
+      long rest = available - units;
+      long lease = Math.min(MAX_LEASE, rest / LEASE_FRACTION);
+      unleased = rest - lease;
+      account.consumed += units;
+      account.lease = lease;
+      account.state = HOLDING;
     }
-    long available = unleased + (long) LEASE.getAndSet(account, 0L);
-    if (available < units) {
-      for (Account other : accounts) {
-        if (other != account) {
-          available += (long) LEASE.getAndSet(other, 0L);
-        }
+  }
+
+  /** Takes back every other account's lease, waiting for owners that still hold theirs. */
+  private long revokeOthers(Account drawer) {
+    for (Account other : accounts) {
+      if (other != drawer) {
+        STATE.compareAndSet(other, HOLDING, REVOKING);
       }
     }
-    if (available < units) {
-      unleased = available;
-      throw launch.fuelExhausted(account.lane, units, available);
+    long taken = 0;
+    Backoff wait = new Backoff();
+    for (Account other : accounts) {
+      if (other == drawer) {
+        continue;
+      }
+      wait.reset();
+      while (other.state != RELEASED) {
+        launch.checkRunning(drawer);
+        if (wait.idle()) {
+          LockSupport.parkNanos(this, REVOKE_PARK_NANOS);
+        }
+      }
+      taken += other.take();
     }
-    long rest = available - units;
-    long lease = Math.min(MAX_LEASE, rest / LEASE_FRACTION);
-    unleased = rest - lease;
-    account.consumed += units;
-    account.lease = lease;
+    return taken;
   }
 
   /** Padding that keeps other objects' fields off an account's cache line. */
@@ -121,25 +172,32 @@ final class FuelPool {
   }
 
   private static class AccountFields extends LeftPadding {
-    volatile long lease;
-    /** Written only by the account's own thread, or under the pool's lock by that thread. */
+    /** {@link #HOLDING}, {@link #REVOKING} or {@link #RELEASED}. */
+    volatile int state = RELEASED;
+
+    /** Read and written by the owner while holding, and under the pool's lock once released. */
+    long lease;
+
+    /** Written only by the owner. */
     long consumed;
+
     /** Time the account's lane spent running lane bodies; written by the lane's thread. */
     long busyNanos;
   }
 
-  /** What one lane, or the coordinator, draws through. Used by one thread at a time. */
+  /** What one lane, or the coordinator, draws through, on the one thread that owns it. */
   @SuppressWarnings("unused")
   static final class Account extends AccountFields {
     long p10, p11, p12, p13, p14, p15, p16, p17;
 
     private final FuelPool pool;
+    private final Thread owner;
     final int lane;
 
-    private Account(FuelPool pool, int lane, boolean configured) {
+    private Account(FuelPool pool, int lane, Thread owner) {
       this.pool = pool;
       this.lane = lane;
-      this.lease = configured ? 0 : NO_POOL;
+      this.owner = owner;
     }
 
     /** Draws {@code units}, or throws the stop signal having recorded why. */
@@ -148,14 +206,39 @@ final class FuelPool {
         throw new IllegalArgumentException("fuel units must not be negative, was " + units);
       }
       pool.launch.checkRunning(this);
-      long left;
-      while ((left = lease) >= units) {
-        if (LEASE.compareAndSet(this, left, left - units)) {
+      if (state == HOLDING && Thread.currentThread() == owner) {
+        long left = lease;
+        if (left >= units) {
+          lease = left - units;
           consumed += units;
           return;
         }
       }
+      if (Thread.currentThread() != owner) {
+        throw new IllegalStateException(
+            (lane == TaskletException.NO_LANE ? "the coordinator's context" : "the context of lane "
+                + lane) + " was used on " + Thread.currentThread() + "; a context draws fuel only"
+                + " on the thread that runs its " + (lane == TaskletException.NO_LANE
+                    ? "coordinator" : "lane"));
+      }
       pool.refill(this, units);
+    }
+
+    /**
+     * Hands the lease back to the pool, for when the owner will not draw for a while; called by
+     * the owner only.
+     */
+    void release() {
+      if (state != RELEASED) {
+        state = RELEASED;
+      }
+    }
+
+    /** Takes the released lease; under the pool's lock. */
+    private long take() {
+      long taken = lease;
+      lease = 0;
+      return taken;
     }
 
     /** Fuel this account consumed. */

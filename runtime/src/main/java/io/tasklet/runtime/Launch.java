@@ -75,7 +75,11 @@ final class Launch<S, W> {
     this.input = inputRegion.asReadOnly();
     this.output = region(block, plan.outputOffset(), plan.outputBytes());
     int workers = plan.workers();
-    this.fuel = new FuelPool(this, spec.maxFuel().orElse(-1), workers);
+    Thread[] laneOwners = new Thread[workers]; // lane 0 runs on the launching thread
+    for (int i = 0; i < workers; i++) {
+      laneOwners[i] = i == 0 ? launchingThread : threads[i - 1];
+    }
+    this.fuel = new FuelPool(this, spec.maxFuel().orElse(-1), laneOwners, launchingThread);
     this.scratch = new MemorySegment[workers];
     this.lanes = new ArrayList<>(workers);
     this.laneWork = new Runnable[workers];
@@ -218,6 +222,7 @@ final class Launch<S, W> {
       failed(lane, t);
     } finally {
       context.account.busyNanos += System.nanoTime() - start;
+      context.account.release();
     }
   }
 
@@ -228,6 +233,7 @@ final class Launch<S, W> {
     }
     Objects.requireNonNull(phaseBody, "body");
     checkRunning(coordinator.account);
+    coordinator.account.release(); // the lanes may need its lease; it draws none during the phase
     body = phaseBody;
     inPhase = true;
     try {
@@ -311,6 +317,11 @@ final class Launch<S, W> {
 
     @Override
     public void fuelCheckpoint(long units) {
+      if (inPhase) {
+        throw new IllegalStateException(
+            "the coordinator's fuelCheckpoint was called during a phase; a lane draws through"
+                + " the WorkerContext its body is given");
+      }
       account.draw(units);
     }
   }

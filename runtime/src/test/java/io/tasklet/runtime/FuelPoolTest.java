@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -155,5 +159,99 @@ class FuelPoolTest {
     assertEquals(60, result.lanes().get(1).fuelConsumed());
     assertEquals(95, result.fuelConsumed());
     assertEquals(905, result.fuelRemaining());
+  }
+
+  @Test
+  void aLeaseAnotherLaneHoldsComesBackAtThatLanesNextCheckpoint() throws Exception {
+    long max = 1_000;
+    AtomicBoolean leased = new AtomicBoolean();
+    AtomicBoolean drawn = new AtomicBoolean();
+    TaskletResult<long[]> result = runtime.launch(
+        Specs.longs(1).lanes(2, 0).maxFuel(OptionalLong.of(max)).build(),
+        (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(lane -> {
+          if (lane.index() == 1) {
+            lane.fuelCheckpoint(1); // takes a lease besides
+            leased.set(true);
+            while (!drawn.get()) {
+              lane.fuelCheckpoint(0); // waits as lanes must: making checkpoints
+            }
+          } else {
+            while (!leased.get()) {
+              Thread.onSpinWait();
+            }
+            lane.fuelCheckpoint(max - 1); // needs lane 1's lease back
+            drawn.set(true);
+          }
+        }));
+    assertEquals(max - 1, result.lanes().get(0).fuelConsumed());
+    assertEquals(1, result.lanes().get(1).fuelConsumed());
+    assertEquals(0, result.fuelRemaining());
+  }
+
+  @Test
+  void aDrawerWaitingForALeaseStopsWithTheLaunch() {
+    AtomicBoolean leased = new AtomicBoolean();
+    AtomicBoolean drawerDone = new AtomicBoolean();
+    AtomicReference<Throwable> drawerSaw = new AtomicReference<>();
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).maxFuel(OptionalLong.of(1_000))
+            .deadline(Optional.of(Duration.ofMillis(100))).build(),
+        ctx -> ctx.parallelForWorkers(lane -> {
+          if (lane.index() == 1) {
+            lane.fuelCheckpoint(1);
+            leased.set(true);
+            while (!drawerDone.get()) {
+              Thread.onSpinWait(); // no checkpoint: its lease never comes back
+            }
+          } else {
+            while (!leased.get()) {
+              Thread.onSpinWait();
+            }
+            try {
+              lane.fuelCheckpoint(999);
+            } catch (Throwable t) {
+              drawerSaw.set(t);
+              throw t;
+            } finally {
+              drawerDone.set(true);
+            }
+          }
+        }));
+    assertInstanceOf(DeadlineExceededException.class, failure);
+    assertInstanceOf(TaskletStoppedException.class, drawerSaw.get());
+  }
+
+  @Test
+  void theCoordinatorsCheckpointDuringAPhaseIsAnError() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).maxFuel(OptionalLong.of(100)).build(),
+        ctx -> ctx.parallelForWorkers(lane -> ctx.fuelCheckpoint(1)));
+    assertInstanceOf(LaneFailedException.class, failure);
+    IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
+    assertTrue(cause.getMessage().contains("during a phase"), cause.getMessage());
+  }
+
+  @Test
+  void aLanesContextDrawsOnlyOnItsLanesThread() {
+    AtomicReference<WorkerContext<long[], Void>> laneOne = new AtomicReference<>();
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).maxFuel(OptionalLong.of(100)).build(),
+        ctx -> {
+          ctx.parallelForWorkers(lane -> {
+            if (lane.index() == 1) {
+              laneOne.set(lane);
+            }
+          });
+          ctx.parallelForWorkers(lane -> {
+            if (lane.index() == 0) {
+              laneOne.get().fuelCheckpoint(1);
+            }
+          });
+        });
+    LaneFailedException failed = assertInstanceOf(LaneFailedException.class, failure);
+    assertEquals(0, failed.lane().getAsInt());
+    IllegalStateException cause = assertInstanceOf(IllegalStateException.class, failure.getCause());
+    assertTrue(cause.getMessage().contains("the context of lane 1 was used on"),
+        cause.getMessage());
   }
 }
