@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lanes, phases and regions, on real threads. */
@@ -150,6 +154,33 @@ class PhasesTest {
     }
     assertArrayEquals(expected, result.output());
     assertEquals(1000, result.plan().inputBytes());
+  }
+
+  /** Where a large input comes from: the lanes copy it in when they can all read it. */
+  enum Source {
+    HEAP, SHARED_ARENA, CONFINED_ARENA
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, HEAP", "2, HEAP", "8, HEAP", "2, SHARED_ARENA", "8, SHARED_ARENA",
+      "2, CONFINED_ARENA"})
+  void aLargeInputArrivesWholeWithOneBodyRunPerLane(int workers, Source from) throws Exception {
+    byte[] bytes = new byte[(int) Launch.PARALLEL_COPY_BYTES * 3 + 13];
+    new SplittableRandom(workers).nextBytes(bytes);
+    AtomicInteger bodies = new AtomicInteger();
+    try (Arena arena = from == Source.CONFINED_ARENA ? Arena.ofConfined() : Arena.ofShared()) {
+      MemorySegment source = from == Source.HEAP
+          ? MemorySegment.ofArray(bytes)
+          : arena.allocate(bytes.length).copyFrom(MemorySegment.ofArray(bytes));
+      TaskletResult<long[]> result = runtime.launch(
+          Specs.longs(1).lanes(workers, 0).input(source, bytes.length).build(),
+          (CoordinatorContext<long[], Void> ctx) -> {
+            ctx.parallelForWorkers(lane -> bodies.incrementAndGet());
+            set(ctx.shared(), 0, ctx.input().mismatch(MemorySegment.ofArray(bytes)));
+          });
+      assertEquals(-1, result.shared()[0], "first byte that differs from the input");
+    }
+    assertEquals(workers, bodies.get(), "lane bodies run by the one phase");
   }
 
   @Test
