@@ -87,7 +87,17 @@ final class Comparisons {
               + " without it",
           of("ProcessorCompile.withProcessor"),
           of("ProcessorCompile.withoutProcessor"),
-          Target.atMostSlower(1.5)));
+          Target.atMostSlower(1.5)),
+      new Comparison("javac on the same project: its generated sources given as plain sources vs"
+              + " plain code (javac's share)",
+          of("ProcessorCompile.generatedSourcesWithoutProcessor"),
+          of("ProcessorCompile.withoutProcessor"),
+          Target.faster()),
+      new Comparison("javac on the same project: with the processor vs its generated sources given"
+              + " as plain sources (the processing's share)",
+          of("ProcessorCompile.withProcessor"),
+          of("ProcessorCompile.generatedSourcesWithoutProcessor"),
+          Target.faster()));
 
   private Comparisons() {}
 }

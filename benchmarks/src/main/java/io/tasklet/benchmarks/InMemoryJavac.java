@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
@@ -66,11 +68,11 @@ final class InMemoryJavac implements AutoCloseable {
    * @param succeeded whether javac reported success
    * @param diagnostics everything it reported
    * @param classes binary names of the classes it wrote
-   * @param generatedSources binary names of the sources processors generated
+   * @param generatedSources the sources processors generated, by binary name
    */
   record Result(
       boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics,
-      Set<String> classes, Set<String> generatedSources) {
+      Set<String> classes, Map<String, String> generatedSources) {
 
     /** Fails unless javac succeeded with no error nor warning; {@code what} names the sources. */
     Result checkClean(String what) {
@@ -113,7 +115,7 @@ final class InMemoryJavac implements AutoCloseable {
     }
     boolean succeeded = task.call();
     return new Result(succeeded, diagnostics.getDiagnostics(),
-        output.names(JavaFileObject.Kind.CLASS), output.names(JavaFileObject.Kind.SOURCE));
+        output.names(JavaFileObject.Kind.CLASS), output.texts(JavaFileObject.Kind.SOURCE));
   }
 
   @Override
@@ -183,6 +185,16 @@ final class InMemoryJavac implements AutoCloseable {
         }
       }
       return names;
+    }
+
+    Map<String, String> texts(JavaFileObject.Kind kind) {
+      Map<String, String> texts = new TreeMap<>();
+      for (MemoryFile file : written) {
+        if (file.getKind() == kind) {
+          texts.put(file.binaryName, file.getCharContent(true).toString());
+        }
+      }
+      return texts;
     }
   }
 

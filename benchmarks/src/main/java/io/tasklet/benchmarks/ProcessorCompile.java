@@ -1,6 +1,7 @@
 package io.tasklet.benchmarks;
 
 import io.tasklet.processor.TaskletProcessor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #COORDINATORS} coordinators with the processor (which also writes, and javac compiles, a
  * layout and a view per record and a launcher per coordinator), against javac compiling the same
  * project written without Tasklet ({@link SyntheticProject}) and without processing. One
- * operation is one whole compilation, from sources in memory to class files in memory.
+ * operation is one whole compilation, from sources in memory to class files in memory. A third
+ * benchmark splits the difference: javac compiling the annotated project together with the
+ * sources the processor generates for it, given as plain sources, without processing. What it
+ * takes over the plain project is javac's work on the generated code; what the processor's run
+ * takes over it is the processing itself (the checks, writing the sources, and the extra rounds).
  *
  * <p>javac runs in the benchmark's JVM, with one file manager kept across compilations, so what is
  * measured is the compilation itself rather than starting a JVM or opening jars. The class path is
@@ -48,7 +53,7 @@ public class ProcessorCompile {
 
   private static final List<String> OPTIONS = List.of();
 
-  /** The compiler and one of the two projects. */
+  /** The compiler and one of the projects. */
   @State(Scope.Benchmark)
   public abstract static class Project {
     InMemoryJavac javac;
@@ -122,6 +127,42 @@ public class ProcessorCompile {
     }
   }
 
+  /**
+   * The annotated project together with the sources the processor generates for it, all given to
+   * javac as sources and compiled without processing: javac's share of what the processor adds.
+   */
+  @State(Scope.Benchmark)
+  public static class Pregenerated extends Project {
+    @Override
+    List<SyntheticProject.Source> sources() {
+      List<SyntheticProject.Source> annotated =
+          SyntheticProject.annotated(RECORDS, COORDINATORS);
+      InMemoryJavac.Result processed = javac.compile(annotated, List.of(new TaskletProcessor()),
+          OPTIONS).checkClean("the annotated project");
+      List<SyntheticProject.Source> all = new ArrayList<>(annotated);
+      processed.generatedSources().forEach(
+          (name, text) -> all.add(SyntheticProject.Source.named(name, text)));
+      return all;
+    }
+
+    @Override
+    InMemoryJavac.Result compile() {
+      return javac.compile(sources, List.of(), OPTIONS);
+    }
+
+    @Override
+    void check(InMemoryJavac.Result result) {
+      for (SyntheticProject.Source source : sources) {
+        expect(result.classes(), source.qualifiedName(), "class");
+      }
+      if (sources.size() != RECORDS * 3 + COORDINATORS * 2) {
+        throw new IllegalStateException("expected a layout and a view per record and a launcher"
+            + " per coordinator besides the project's " + (RECORDS + COORDINATORS) + " sources,"
+            + " found " + sources.size() + " sources in all");
+      }
+    }
+  }
+
   @Benchmark
   public InMemoryJavac.Result withProcessor(Annotated project) {
     return project.compile();
@@ -129,6 +170,11 @@ public class ProcessorCompile {
 
   @Benchmark
   public InMemoryJavac.Result withoutProcessor(Plain project) {
+    return project.compile();
+  }
+
+  @Benchmark
+  public InMemoryJavac.Result generatedSourcesWithoutProcessor(Pregenerated project) {
     return project.compile();
   }
 

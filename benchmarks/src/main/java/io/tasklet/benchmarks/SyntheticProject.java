@@ -32,6 +32,14 @@ final class SyntheticProject {
     String qualifiedName() {
       return PACKAGE + "." + className;
     }
+
+    /** The source of the class {@code binaryName}, which must be in the project's package. */
+    static Source named(String binaryName, String text) {
+      if (!binaryName.startsWith(PACKAGE + ".")) {
+        throw new IllegalArgumentException(binaryName + " is not in " + PACKAGE);
+      }
+      return new Source(binaryName.substring(PACKAGE.length() + 1), text);
+    }
   }
 
   private SyntheticProject() {}

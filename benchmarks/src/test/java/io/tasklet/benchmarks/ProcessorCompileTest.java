@@ -2,7 +2,7 @@ package io.tasklet.benchmarks;
 
 import org.junit.jupiter.api.Test;
 
-/** Both projects that {@link ProcessorCompile} compiles compile cleanly, into every class. */
+/** The projects that {@link ProcessorCompile} compiles compile cleanly, into every class. */
 class ProcessorCompileTest {
   @Test
   void theAnnotatedProjectCompilesWithTheProcessor() {
@@ -14,6 +14,13 @@ class ProcessorCompileTest {
   @Test
   void thePlainProjectCompilesWithoutIt() {
     ProcessorCompile.Plain project = new ProcessorCompile.Plain();
+    project.start();
+    project.stop();
+  }
+
+  @Test
+  void theGeneratedSourcesCompileWithoutIt() {
+    ProcessorCompile.Pregenerated project = new ProcessorCompile.Pregenerated();
     project.start();
     project.stop();
   }
