@@ -163,10 +163,20 @@ public final class TaskletRuntime implements AutoCloseable {
 
   private static LinearMemoryPlan checkedPlan(LaunchSpec<?> spec) throws LaunchRejectedException {
     Objects.requireNonNull(spec, "spec");
-    long inputBytes = spec.input().byteSize();
+    MemorySegment input = spec.input();
+    long inputBytes = input.byteSize();
     if (inputBytes > spec.maxInputBytes()) {
       throw rejected(spec, "input of " + inputBytes + " bytes is larger than maxInputBytes "
           + spec.maxInputBytes() + "; raise maxInputBytes or pass less input");
+    }
+    if (!input.scope().isAlive()) {
+      throw rejected(spec, "the input segment's arena is closed; keep it open until launch()"
+          + " returns");
+    }
+    if (!input.isAccessibleBy(Thread.currentThread())) {
+      throw rejected(spec, "the input segment belongs to a confined arena of another thread, so "
+          + Thread.currentThread().getName() + " cannot read it; launch on that thread, or pass"
+          + " a segment of a shared or global arena");
     }
     LinearMemoryPlan plan = spec.plan();
     if (!plan.fits(spec.maxLinearMemory())) {

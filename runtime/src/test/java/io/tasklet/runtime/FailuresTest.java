@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Optional;
@@ -174,6 +175,48 @@ class FailuresTest {
     assertInstanceOf(LaunchRejectedException.class, failure);
     assertTrue(failure.getMessage().contains("input of 101 bytes is larger than maxInputBytes 100"),
         failure.getMessage());
+  }
+
+  @Test
+  void anInputTheLaunchingThreadCannotReadIsRejectedBeforeAnythingRuns() throws Exception {
+    Arena closed = Arena.ofShared();
+    MemorySegment gone = closed.allocate(16);
+    closed.close();
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).input(gone, 100).build(),
+        ctx -> {
+          throw new AssertionError("ran");
+        });
+    assertInstanceOf(LaunchRejectedException.class, failure);
+    assertTrue(failure.getMessage().contains("the input segment's arena is closed"),
+        failure.getMessage());
+
+    AtomicReference<MemorySegment> elsewhere = new AtomicReference<>();
+    CountDownLatch allocated = new CountDownLatch(1);
+    CountDownLatch launched = new CountDownLatch(1);
+    Thread owner = Thread.ofPlatform().start(() -> {
+      try (Arena confined = Arena.ofConfined()) {
+        elsewhere.set(confined.allocate(16));
+        allocated.countDown();
+        launched.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      allocated.await();
+      TaskletException foreign = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(2, 0).input(elsewhere.get(), 100).build(),
+          ctx -> {
+            throw new AssertionError("ran");
+          });
+      assertInstanceOf(LaunchRejectedException.class, foreign);
+      assertTrue(foreign.getMessage().contains("belongs to a confined arena of another thread"),
+          foreign.getMessage());
+    } finally {
+      launched.countDown();
+      owner.join();
+    }
   }
 
   @Test
