@@ -132,7 +132,7 @@ public class ProcessorCompile {
    * javac as sources and compiled without processing: javac's share of what the processor adds.
    */
   @State(Scope.Benchmark)
-  public static class Pregenerated extends Project {
+  public static class Pregenerated extends Plain {
     @Override
     List<SyntheticProject.Source> sources() {
       List<SyntheticProject.Source> annotated =
@@ -146,15 +146,8 @@ public class ProcessorCompile {
     }
 
     @Override
-    InMemoryJavac.Result compile() {
-      return javac.compile(sources, List.of(), OPTIONS);
-    }
-
-    @Override
     void check(InMemoryJavac.Result result) {
-      for (SyntheticProject.Source source : sources) {
-        expect(result.classes(), source.qualifiedName(), "class");
-      }
+      super.check(result);
       if (sources.size() != RECORDS * 3 + COORDINATORS * 2) {
         throw new IllegalStateException("expected a layout and a view per record and a launcher"
             + " per coordinator besides the project's " + (RECORDS + COORDINATORS) + " sources,"
