@@ -31,6 +31,11 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@link Slots} at precomputed pseudo-random places; scores are per increment.
  * </ul>
  *
+ * <p>The view reaches an element through a var handle of the record's whole layout with the
+ * element's index as a coordinate, so the bounds of the segment are checked against the whole
+ * record, once per loop; the hand-written code, like most written by hand, computes an offset and
+ * has it checked at every access.
+ *
  * <p>Memory comes from a shared arena, as the runtime's linear memory does, aligned to the
  * record's alignment. The input (or the indices) is a plain array on every side, so only the
  * counters differ. Each loop sits in its benchmark method: moved into a static method taking the

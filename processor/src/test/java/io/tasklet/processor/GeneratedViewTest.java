@@ -174,11 +174,21 @@ class GeneratedViewTest {
         assertThrows(
             IndexOutOfBoundsException.class, () -> invoke(histogram, "bins", -1, 5L));
     assertThat(negative).hasMessageThat().isEqualTo("bins[-1] out of bounds for length 256 in Histogram");
-    assertThrows(IndexOutOfBoundsException.class, () -> invoke(histogram, "getAndAddBins", 256, 1L));
+    IndexOutOfBoundsException atomic =
+        assertThrows(
+            IndexOutOfBoundsException.class, () -> invoke(histogram, "getAndAddBins", 256, 1L));
+    assertThat(atomic).hasMessageThat().isEqualTo("bins[256] out of bounds for length 256 in Histogram");
     Object mixed = view("Mixed");
     IndexOutOfBoundsException nested =
         assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "pairs", 3));
     assertThat(nested).hasMessageThat().isEqualTo("pairs[3] out of bounds for length 3 in Mixed");
+    IndexOutOfBoundsException chars =
+        assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "d", Integer.MIN_VALUE));
+    assertThat(chars).hasMessageThat()
+        .isEqualTo("d[-2147483648] out of bounds for length 3 in Mixed");
+    IndexOutOfBoundsException modes =
+        assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "modes", 5));
+    assertThat(modes).hasMessageThat().isEqualTo("modes[5] out of bounds for length 5 in Mixed");
   }
 
   @Test

@@ -87,6 +87,19 @@ public final class Views {
   }
 
   /**
+   * The exception to throw for {@code index} of an array component when the access itself (a
+   * layout var handle's own index check, {@code cause}) found it out of range.
+   *
+   * @return an exception naming the component, the index and the length
+   */
+  public static IndexOutOfBoundsException indexOutOfBounds(
+      int index, int length, String component, String record, IndexOutOfBoundsException cause) {
+    IndexOutOfBoundsException e = outOfBounds(index, length, component, record);
+    e.initCause(cause);
+    return e;
+  }
+
+  /**
    * Returns {@code value} if it is not null.
    *
    * @throws NullPointerException naming the component otherwise

@@ -16,16 +16,14 @@ import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -34,12 +32,18 @@ import javax.lang.model.element.Modifier;
  * indexed accessors for arrays, views of nested records, {@code read()} and {@code write(R)}, and
  * on {@code @SharedState} records the ordered and atomic operations lanes cooperate with.
  *
- * <p>Every accessor is a single access at a constant offset (plus, for arrays, one index check),
- * so the JIT folds the layout away.
+ * <p>Every accessor of a primitive or enum component goes through a var handle of the record's
+ * {@code StructLayout}, at base offset 0 and, for an array, with the element index as a
+ * coordinate that the handle checks (the view renames its exception after the component). The
+ * handle's bounds check covers the whole record whatever the index, so in a loop the JIT checks
+ * once, and a sequential loop costs what one over a Java array does.
  */
 public final class ViewWriter {
   /** The runtime's helpers, named rather than loaded: the processor does not run them. */
   private static final ClassName VIEWS = ClassName.get("io.tasklet.runtime", "Views");
+
+  private static final ClassName PATH_ELEMENT =
+      ClassName.get(MemoryLayout.PathElement.class);
 
   private static final String SEGMENT = "segment";
   private static final String RECORD_NAME = "RECORD_NAME";
@@ -54,7 +58,8 @@ public final class ViewWriter {
   private final TypeSpec.Builder type;
   /** Names of the class's fields and of the types it names, which locals must not shadow. */
   private final NameAllocator classNames = new NameAllocator();
-  private final Set<Primitive> handles = EnumSet.noneOf(Primitive.class);
+  /** The var handle field of each primitive or enum component, in declaration order. */
+  private final Map<ComponentModel, String> handles = new LinkedHashMap<>();
   private final Map<EnumType, String> enumConstants = new LinkedHashMap<>();
   private final List<MethodSpec> accessors = new ArrayList<>();
 
@@ -75,6 +80,7 @@ public final class ViewWriter {
             "i",
             VALUE,
             "ValueLayout",
+            "MemoryLayout",
             "MemorySegment",
             "VarHandle",
             "Objects",
@@ -130,12 +136,19 @@ public final class ViewWriter {
             .addModifiers(Modifier.FINAL)
             .initializer("$S", model.displayName())
             .build());
-    for (Primitive primitive : handles) {
+    for (Map.Entry<ComponentModel, String> handle : handles.entrySet()) {
+      ComponentModel component = handle.getKey();
       type.addField(
-          FieldSpec.builder(
-                  VarHandle.class, handle(primitive), Modifier.PRIVATE, Modifier.STATIC)
+          FieldSpec.builder(VarHandle.class, handle.getValue(), Modifier.PRIVATE, Modifier.STATIC)
               .addModifiers(Modifier.FINAL)
-              .initializer("$L.varHandle()", GeneratedTypes.valueLayout(primitive))
+              .initializer(
+                  "$T.LAYOUT.varHandle($T.groupElement($S)$L)",
+                  layout,
+                  PATH_ELEMENT,
+                  component.name(),
+                  component.isArray()
+                      ? CodeBlock.of(", $T.sequenceElement()", PATH_ELEMENT)
+                      : CodeBlock.of(""))
               .build());
     }
     for (Map.Entry<EnumType, String> constants : enumConstants.entrySet()) {
@@ -203,46 +216,66 @@ public final class ViewWriter {
   }
 
   private void addPrimitiveAccessors(ComponentModel component, Primitive primitive) {
-    CodeBlock layoutConstant = GeneratedTypes.valueLayout(primitive);
+    TypeName value = GeneratedTypes.primitiveType(primitive);
     accessors.add(
         accessor(component.name(), component, "Reads")
-            .returns(GeneratedTypes.primitiveType(primitive))
-            .addStatement("return $N.get($L, $L)", SEGMENT, layoutConstant, offset(component))
+            .returns(value)
+            .addCode(guarded(component, "return ($T) $L", value, access(component, "get")))
             .build());
     accessors.add(
         accessor(component.name(), component, "Writes")
-            .addParameter(GeneratedTypes.primitiveType(primitive), VALUE)
-            .addStatement(
-                "$N.set($L, $L, $N)", SEGMENT, layoutConstant, offset(component), VALUE)
+            .addParameter(value, VALUE)
+            .addCode(guarded(component, "$L", access(component, "set", CodeBlock.of("$N", VALUE))))
             .build());
+  }
+
+  /**
+   * A call of access mode {@code mode} on the component's var handle, at base offset 0 of the
+   * view's segment and, for an array, at element {@code index}, with {@code arguments}.
+   *
+   * <p>A var handle of the record's whole layout checks that the segment holds the whole record,
+   * which does not depend on the index, so the JIT hoists it out of a loop (an access at a
+   * computed offset checks the offset against the segment every time); the handle checks an
+   * array index against the array's length, and {@link #guarded} names the component when that
+   * fails.
+   */
+  private CodeBlock access(ComponentModel component, String mode, CodeBlock... arguments) {
+    String handle =
+        handles.computeIfAbsent(
+            component, c -> classNames.newName("HANDLE_" + c.constantName()));
+    CodeBlock.Builder call = CodeBlock.builder().add("$N.$L($N, 0L", handle, mode, SEGMENT);
+    if (component.isArray()) {
+      call.add(", (long) $N", INDEX);
+    }
+    for (CodeBlock argument : arguments) {
+      call.add(", $L", argument);
+    }
+    return call.add(")").build();
   }
 
   private void addAtomics(ComponentModel component, Primitive primitive) {
     TypeName value = GeneratedTypes.primitiveType(primitive);
     String name = component.capitalizedName();
-    String handle = handle(primitive);
-    handles.add(primitive);
+    CodeBlock newValue = CodeBlock.of("$N", VALUE);
     accessors.add(
         accessor("getVolatile" + name, component, "Reads, with volatile semantics,")
             .returns(value)
-            .addStatement("return ($T) $N.getVolatile($N, $L)", value, handle, SEGMENT,
-                offset(component))
+            .addCode(guarded(component, "return ($T) $L", value, access(component, "getVolatile")))
             .build());
     accessors.add(
         accessor("setVolatile" + name, component, "Writes, with volatile semantics,")
             .addParameter(value, VALUE)
-            .addStatement("$N.setVolatile($N, $L, $N)", handle, SEGMENT, offset(component), VALUE)
+            .addCode(guarded(component, "$L", access(component, "setVolatile", newValue)))
             .build());
     accessors.add(
         accessor("getAcquire" + name, component, "Reads, with acquire semantics,")
             .returns(value)
-            .addStatement("return ($T) $N.getAcquire($N, $L)", value, handle, SEGMENT,
-                offset(component))
+            .addCode(guarded(component, "return ($T) $L", value, access(component, "getAcquire")))
             .build());
     accessors.add(
         accessor("setRelease" + name, component, "Writes, with release semantics,")
             .addParameter(value, VALUE)
-            .addStatement("$N.setRelease($N, $L, $N)", handle, SEGMENT, offset(component), VALUE)
+            .addCode(guarded(component, "$L", access(component, "setRelease", newValue)))
             .build());
     CodeBlock narrow =
         primitive.nativeAtomics()
@@ -271,13 +304,18 @@ public final class ViewWriter {
             .returns(value)
             .addParameter(value, "delta");
     if (primitive.nativeAtomics()) {
-      compareAndSet.addStatement(
-          "return $N.compareAndSet($N, $L, expected, newValue)",
-          handle,
-          SEGMENT,
-          offset(component));
-      getAndAdd.addStatement(
-          "return ($T) $N.getAndAdd($N, $L, delta)", value, handle, SEGMENT, offset(component));
+      compareAndSet.addCode(
+          guarded(
+              component,
+              "return $L",
+              access(
+                  component, "compareAndSet", CodeBlock.of("expected"), CodeBlock.of("newValue"))));
+      getAndAdd.addCode(
+          guarded(
+              component,
+              "return ($T) $L",
+              value,
+              access(component, "getAndAdd", CodeBlock.of("delta"))));
     } else {
       String suffix = ComponentModel.capitalize(primitive.javaName());
       compareAndSet.addStatement(
@@ -304,9 +342,9 @@ public final class ViewWriter {
                         + "_CONSTANTS",
                     e));
     Primitive storage = enumType.storage();
-    CodeBlock layoutConstant = GeneratedTypes.valueLayout(storage);
+    TypeName storageType = GeneratedTypes.primitiveType(storage);
     CodeBlock index = component.isArray() ? CodeBlock.of("$N, ", INDEX) : CodeBlock.of("");
-    CodeBlock stored = CodeBlock.of("$N.get($L, $L)", SEGMENT, layoutConstant, offset(component));
+    CodeBlock stored = CodeBlock.of("($T) $L", storageType, access(component, "get"));
     CodeBlock ordinal =
         switch (storage) {
           case BYTE -> CodeBlock.of("$T.toUnsignedInt($L)", Byte.class, stored);
@@ -322,14 +360,16 @@ public final class ViewWriter {
                     + enumType.javaName()
                     + "}")
             .returns(enumClass)
-            .addStatement(
-                "return $T.constant($N, $L, $S, $L$N)",
-                VIEWS,
-                constants,
-                ordinal,
-                component.name(),
-                index,
-                RECORD_NAME)
+            .addCode(
+                guarded(
+                    component,
+                    "return $T.constant($N, $L, $S, $L$N)",
+                    VIEWS,
+                    constants,
+                    ordinal,
+                    component.name(),
+                    index,
+                    RECORD_NAME))
             .build());
     CodeBlock checked =
         CodeBlock.of(
@@ -346,14 +386,16 @@ public final class ViewWriter {
                 "Writes",
                 "@throws NullPointerException if {@code value} is null")
             .addParameter(enumClass, VALUE)
-            .addStatement(
-                "$N.set($L, $L, $L)",
-                SEGMENT,
-                layoutConstant,
-                offset(component),
-                storage == Primitive.INT
-                    ? checked
-                    : CodeBlock.of("($T) $L", GeneratedTypes.primitiveType(storage), checked))
+            .addCode(
+                guarded(
+                    component,
+                    "$L",
+                    access(
+                        component,
+                        "set",
+                        storage == Primitive.INT
+                            ? checked
+                            : CodeBlock.of("($T) $L", storageType, checked))))
             .build());
   }
 
@@ -566,20 +608,49 @@ public final class ViewWriter {
       return CodeBlock.of("$T.OFFSET_$L", layout, component.constantName());
     }
     return CodeBlock.of(
-        "$T.OFFSET_$L + $T.STRIDE_$L * $T.checkIndex($N, $T.LENGTH_$L, $S, $N)",
+        "$T.OFFSET_$L + $T.STRIDE_$L * $L",
         layout,
         component.constantName(),
         layout,
         component.constantName(),
+        checkedIndex(component));
+  }
+
+  /**
+   * The statement {@code format}, which accesses {@code component} through its var handle; for an
+   * array, in a {@code try} that turns the handle's {@code IndexOutOfBoundsException} into one that
+   * names the component, the index and the length. The view's segment holds the whole record (as
+   * {@code of} checks), so an out-of-range index is the only way the handle can throw it.
+   */
+  private CodeBlock guarded(ComponentModel component, String format, Object... args) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!component.isArray()) {
+      return code.addStatement(format, args).build();
+    }
+    return code.beginControlFlow("try")
+        .addStatement(format, args)
+        .nextControlFlow("catch ($T e)", IndexOutOfBoundsException.class)
+        .addStatement(
+            "throw $T.indexOutOfBounds($N, $T.LENGTH_$L, $S, $N, e)",
+            VIEWS,
+            INDEX,
+            layout,
+            component.constantName(),
+            component.name(),
+            RECORD_NAME)
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code index}, checked against the length of array component {@code component}. */
+  private CodeBlock checkedIndex(ComponentModel component) {
+    return CodeBlock.of(
+        "$T.checkIndex($N, $T.LENGTH_$L, $S, $N)",
         VIEWS,
         INDEX,
         layout,
         component.constantName(),
         component.name(),
         RECORD_NAME);
-  }
-
-  private static String handle(Primitive primitive) {
-    return primitive.name() + "_HANDLE";
   }
 }
