@@ -1,10 +1,8 @@
 package io.tasklet.benchmarks;
 
 import io.tasklet.runtime.CoordinatorBody;
-import io.tasklet.runtime.LaunchSpec;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
-import io.tasklet.runtime.TaskletRuntime;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -46,27 +44,6 @@ public class LaneRoundTrip {
       ctx.parallelForWorkers(Launches.EMPTY);
     }
   };
-
-  /** A runtime of 2 cores and a launch of {@code lanes} lanes. */
-  @State(Scope.Benchmark)
-  public static class Lanes {
-    @Param({"1", "2"})
-    int lanes;
-
-    TaskletRuntime runtime;
-    LaunchSpec<Void> spec;
-
-    @Setup
-    public void start() {
-      runtime = TaskletRuntime.withCores(2);
-      spec = Launches.empty("LaneRoundTrip", lanes);
-    }
-
-    @TearDown
-    public void stop() {
-      runtime.close();
-    }
-  }
 
   /** A fork/join pool of parallelism 2 and {@code tasks} empty tasks. */
   @State(Scope.Benchmark)
@@ -151,7 +128,7 @@ public class LaneRoundTrip {
 
   @Benchmark
   @OperationsPerInvocation(ROUNDS)
-  public TaskletResult<Void> tasklet(Lanes state) throws TaskletException {
+  public TaskletResult<Void> tasklet(EmptyLanes state) throws TaskletException {
     return state.runtime.launch(state.spec, EMPTY_PHASES);
   }
 

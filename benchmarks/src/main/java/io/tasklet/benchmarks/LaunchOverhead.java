@@ -1,10 +1,8 @@
 package io.tasklet.benchmarks;
 
 import io.tasklet.runtime.CoordinatorBody;
-import io.tasklet.runtime.LaunchSpec;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
-import io.tasklet.runtime.TaskletRuntime;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,27 +31,6 @@ public class LaunchOverhead {
 
   private static final Runnable EMPTY_TASK = () -> {};
 
-  /** A runtime of 2 cores and a launch of {@code lanes} lanes. */
-  @State(Scope.Benchmark)
-  public static class Lanes {
-    @Param({"1", "2"})
-    int lanes;
-
-    TaskletRuntime runtime;
-    LaunchSpec<Void> spec;
-
-    @Setup
-    public void start() {
-      runtime = TaskletRuntime.withCores(2);
-      spec = Launches.empty("LaunchOverhead", lanes);
-    }
-
-    @TearDown
-    public void stop() {
-      runtime.close();
-    }
-  }
-
   /** A fixed pool of 2 threads and room for {@code tasks} futures. */
   @State(Scope.Benchmark)
   public static class Pool {
@@ -76,7 +53,7 @@ public class LaunchOverhead {
   }
 
   @Benchmark
-  public TaskletResult<Void> tasklet(Lanes state) throws TaskletException {
+  public TaskletResult<Void> tasklet(EmptyLanes state) throws TaskletException {
     return state.runtime.launch(state.spec, ONE_EMPTY_PHASE);
   }
 

@@ -304,32 +304,36 @@ final class Launch<S, W> {
     }
   }
 
-  /** The coordinator's (and a single-threaded tasklet's) view of the launch. */
-  private final class Coordinator implements CoordinatorContext<S, W>, TaskletContext<S> {
+  /** What the coordinator and every lane see alike: the regions, the lane count, an account. */
+  private abstract class Context {
     final FuelPool.Account account;
 
-    Coordinator(FuelPool.Account account) {
+    Context(FuelPool.Account account) {
       this.account = account;
     }
 
-    @Override
     public MemorySegment shared() {
       return shared;
     }
 
-    @Override
     public MemorySegment input() {
       return input;
     }
 
-    @Override
     public MemorySegment output() {
       return output;
     }
 
-    @Override
     public int workers() {
       return lanes.size();
+    }
+  }
+
+  /** The coordinator's (and a single-threaded tasklet's) view of the launch. */
+  private final class Coordinator extends Context
+      implements CoordinatorContext<S, W>, TaskletContext<S> {
+    Coordinator(FuelPool.Account account) {
+      super(account);
     }
 
     @Override
@@ -355,40 +359,19 @@ final class Launch<S, W> {
   }
 
   /** What lane {@code index} sees. */
-  private final class Lane implements WorkerContext<S, W> {
+  private final class Lane extends Context implements WorkerContext<S, W> {
     final int index;
     final MemorySegment scratch;
-    final FuelPool.Account account;
 
     Lane(int index, MemorySegment scratch, FuelPool.Account account) {
+      super(account);
       this.index = index;
       this.scratch = scratch;
-      this.account = account;
     }
 
     @Override
     public int index() {
       return index;
-    }
-
-    @Override
-    public int workers() {
-      return lanes.size();
-    }
-
-    @Override
-    public MemorySegment shared() {
-      return shared;
-    }
-
-    @Override
-    public MemorySegment input() {
-      return input;
-    }
-
-    @Override
-    public MemorySegment output() {
-      return output;
     }
 
     @Override
