@@ -41,11 +41,20 @@ public final class Views {
    */
   public static MemorySegment checkSegment(
       MemorySegment segment, long size, long alignment, String record) {
+    // Small enough for the JIT to inline where a view is made; the messages are built out of line.
+    if (segment == null || segment.byteSize() < size || segment.maxByteAlignment() < alignment) {
+      throw badSegment(segment, size, alignment, record);
+    }
+    return segment;
+  }
+
+  private static RuntimeException badSegment(
+      MemorySegment segment, long size, long alignment, String record) {
     if (segment == null) {
-      throw new NullPointerException("the segment for a " + record + " view is null");
+      return new NullPointerException("the segment for a " + record + " view is null");
     }
     if (segment.byteSize() < size) {
-      throw new IllegalArgumentException(
+      return new IllegalArgumentException(
           String.format(
               Locale.ROOT,
               "a %s needs a segment of at least %,d bytes; this one has %,d bytes",
@@ -53,18 +62,15 @@ public final class Views {
               size,
               segment.byteSize()));
     }
-    if (segment.maxByteAlignment() < alignment) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "a %s needs a segment aligned to %,d bytes; this one is aligned to %,d bytes only"
-                  + " (allocate it with an alignment of %,d)",
-              record,
-              alignment,
-              segment.maxByteAlignment(),
-              alignment));
-    }
-    return segment;
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "a %s needs a segment aligned to %,d bytes; this one is aligned to %,d bytes only"
+                + " (allocate it with an alignment of %,d)",
+            record,
+            alignment,
+            segment.maxByteAlignment(),
+            alignment));
   }
 
   /**
