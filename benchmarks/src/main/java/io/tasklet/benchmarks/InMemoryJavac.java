@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -178,23 +180,17 @@ final class InMemoryJavac implements AutoCloseable {
     }
 
     Set<String> names(JavaFileObject.Kind kind) {
-      Set<String> names = new TreeSet<>();
-      for (MemoryFile file : written) {
-        if (file.getKind() == kind) {
-          names.add(file.binaryName);
-        }
-      }
-      return names;
+      return files(kind).map(file -> file.binaryName)
+          .collect(Collectors.toCollection(TreeSet::new));
     }
 
     Map<String, String> texts(JavaFileObject.Kind kind) {
-      Map<String, String> texts = new TreeMap<>();
-      for (MemoryFile file : written) {
-        if (file.getKind() == kind) {
-          texts.put(file.binaryName, file.getCharContent(true).toString());
-        }
-      }
-      return texts;
+      return files(kind).collect(Collectors.toMap(file -> file.binaryName,
+          file -> file.getCharContent(true).toString(), (a, b) -> b, TreeMap::new));
+    }
+
+    private Stream<MemoryFile> files(JavaFileObject.Kind kind) {
+      return written.stream().filter(file -> file.getKind() == kind);
     }
   }
 

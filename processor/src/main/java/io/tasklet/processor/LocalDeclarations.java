@@ -8,14 +8,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.tasklet.processor.write.GeneratedTypes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -31,8 +30,6 @@ import javax.tools.Diagnostic;
  * processor, that is when the compilation has at least one annotated member or top-level element.
  */
 final class LocalDeclarations {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
-
   private final Trees trees;
 
   private LocalDeclarations(Trees trees) {
@@ -60,7 +57,7 @@ final class LocalDeclarations {
     }
     Set<CompilationUnitTree> units = new HashSet<>();
     for (Element root : round.getRootElements()) {
-      if (generatedHere(root)) {
+      if (GeneratedTypes.generatedHere(root)) {
         continue;
       }
       TreePath path = trees.getPath(root);
@@ -122,19 +119,6 @@ final class LocalDeclarations {
             tree.getSimpleName()),
         tree,
         unit);
-  }
-
-  /** Whether {@code root} carries the {@code @Generated} of this processor's own output. */
-  private static boolean generatedHere(Element root) {
-    for (AnnotationMirror mirror : root.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement())
-          .getQualifiedName()
-          .contentEquals(GENERATED)) {
-        return mirror.getElementValues().values().stream()
-            .anyMatch(value -> TaskletProcessor.class.getCanonicalName().equals(value.getValue()));
-      }
-    }
-    return false;
   }
 
   private static boolean insideCode(TreePath path) {

@@ -8,6 +8,7 @@ import io.tasklet.annotations.Tasklet;
 import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.check.ErrorReporter;
 import io.tasklet.processor.check.RecordChecker;
+import io.tasklet.processor.write.GeneratedTypes;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -45,7 +46,7 @@ public final class TaskletProcessor extends AbstractProcessor {
         Tasklet.class.getCanonicalName(),
         // Claimed so that the @Generated on our own output does not make javac warn, under
         // -Xlint:processing, that no processor claimed it: users compile with -Werror.
-        "javax.annotation.processing.Generated");
+        GeneratedTypes.GENERATED_ANNOTATION);
   }
 
   @Override

@@ -206,7 +206,10 @@ final class FuelPool {
         throw new IllegalArgumentException("fuel units must not be negative, was " + units);
       }
       pool.launch.checkRunning(this);
-      if (state == HOLDING && Thread.currentThread() == owner) {
+      if (Thread.currentThread() != owner) {
+        throw usedElsewhere();
+      }
+      if (state == HOLDING) {
         long left = lease;
         if (left >= units) {
           lease = left - units;
@@ -214,14 +217,14 @@ final class FuelPool {
           return;
         }
       }
-      if (Thread.currentThread() != owner) {
-        throw new IllegalStateException(
-            (lane == TaskletException.NO_LANE ? "the coordinator's context" : "the context of lane "
-                + lane) + " was used on " + Thread.currentThread() + "; a context draws fuel only"
-                + " on the thread that runs its " + (lane == TaskletException.NO_LANE
-                    ? "coordinator" : "lane"));
-      }
       pool.refill(this, units);
+    }
+
+    private IllegalStateException usedElsewhere() {
+      String code = lane == TaskletException.NO_LANE ? "the coordinator" : "lane " + lane;
+      return new IllegalStateException("the context of " + code + " was used on "
+          + Thread.currentThread() + "; a context draws fuel only on the thread that runs "
+          + code);
     }
 
     /**

@@ -104,25 +104,18 @@ final class Launch<S, W> {
 
   /** Runs a coordinator on the launching thread and returns the result, or the first failure. */
   TaskletResult<S> run(CoordinatorBody<S, W> body) throws TaskletException {
-    return finish(System.nanoTime(), () -> {
-      copyInput();
-      body.run(coordinator);
-    });
+    return finish(System.nanoTime(), () -> body.run(coordinator));
   }
 
   /** Runs a single-threaded tasklet on the launching thread. */
   TaskletResult<S> runAlone(TaskletBody<S> body) throws TaskletException {
-    return finish(System.nanoTime(), () -> {
-      copyInput();
-      body.run(coordinator);
-    });
+    return finish(System.nanoTime(), () -> body.run(coordinator));
   }
 
   /**
    * Copies the input into its region: a large one in a first phase in which every lane copies its
-   * share, which on 2 lanes takes about a seventh off a launch with 64 MiB of input to summarise;
-   * a small one, or one that only the launching thread may read (a segment of a confined arena),
-   * on the launching thread.
+   * share, so that no lane idles while one thread copies megabytes; a small one, or one that only
+   * the launching thread may read (a segment of a confined arena), on the launching thread.
    */
   private void copyInput() {
     MemorySegment source = spec.input();
@@ -144,6 +137,7 @@ final class Launch<S, W> {
   private TaskletResult<S> finish(long start, UserCode code) throws TaskletException {
     ScheduledFuture<?> deadline = spec.deadline().map(this::scheduleDeadline).orElse(null);
     try {
+      copyInput();
       code.run();
     } catch (Throwable t) {
       failed(TaskletException.NO_LANE, t);

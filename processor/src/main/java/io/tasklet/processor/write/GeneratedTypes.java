@@ -15,19 +15,36 @@ import io.tasklet.processor.model.ValueType;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /** Java names of the types the writers refer to, and the wording their Javadoc shares. */
-final class GeneratedTypes {
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+public final class GeneratedTypes {
+  /** The annotation every generated class carries, with this processor's name as its value. */
+  public static final String GENERATED_ANNOTATION = "javax.annotation.processing.Generated";
+
+  private static final ClassName GENERATED = ClassName.bestGuess(GENERATED_ANNOTATION);
+  private static final String PROCESSOR = TaskletProcessor.class.getCanonicalName();
 
   private GeneratedTypes() {}
 
   /** {@code @Generated("io.tasklet.processor.TaskletProcessor")}. */
   static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED)
-        .addMember("value", "$S", TaskletProcessor.class.getCanonicalName())
-        .build();
+    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  }
+
+  /** Whether {@code element} carries the {@code @Generated} that this processor writes. */
+  public static boolean generatedHere(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(GENERATED_ANNOTATION)) {
+        return mirror.getElementValues().values().stream()
+            .anyMatch(value -> PROCESSOR.equals(value.getValue()));
+      }
+    }
+    return false;
   }
 
   static ClassName record(RecordModel model) {
