@@ -1,7 +1,5 @@
 package io.tasklet.runtime;
 
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * How a thread waits for a hand-off: spin, then yield, then park. The policy is explicit and
  * named, as in Agrona's idle strategies.
@@ -55,10 +53,5 @@ final class Backoff {
       return false;
     }
     return true;
-  }
-
-  /** Parks the calling thread; spurious returns are the caller's loop's business. */
-  static void park(Object blocker) {
-    LockSupport.park(blocker);
   }
 }

@@ -34,6 +34,17 @@ import java.util.concurrent.locks.LockSupport;
  * while it waits. It gives up if the launch stops meanwhile (a failure elsewhere, the deadline, an
  * interrupt). A drawer releases its own lease before it takes the lock, so two drawers never wait
  * for each other.
+ *
+ * <p>Nothing is lost when a checkpoint is cut short, whether by the stop signal, by running out of
+ * fuel, or by a {@link StackOverflowError} of user code that called it near the end of its stack:
+ * under the lock every lease goes back into {@code unleased} the moment it is taken, in one step
+ * with no method call between its two writes (a {@code StackOverflowError} is raised only when a
+ * method is entered), and the drawer's new lease and consumption are written last, again with no
+ * call between them.
+ *
+ * <p>Owners: an account may be drawn on only by the thread that currently owns it, which the
+ * launch sets on that thread itself: a lane's account while the lane's body runs, the
+ * coordinator's outside phases. Any other use is a misuse that fails the launch.
  */
 final class FuelPool {
   private static final VarHandle STATE;
@@ -64,27 +75,26 @@ final class FuelPool {
   /** How long a drawer waiting for a lease to come back parks between looks. */
   private static final long REVOKE_PARK_NANOS = 20_000;
 
-  private final Launch<?, ?> launch;
+  private final LaunchState launch;
   private final boolean configured;
   private final long max;
   private final Account[] accounts;
   private long unleased; // guarded by this
 
   /**
-   * A pool of {@code max} units, or no pool when {@code max} is negative, whose lanes draw on the
-   * threads {@code laneOwners} and whose coordinator draws on {@code coordinatorOwner}.
+   * A pool of {@code max} units, or no pool when {@code max} is negative, for {@code workers}
+   * lanes and a coordinator. No account has an owner yet.
    */
-  FuelPool(Launch<?, ?> launch, long max, Thread[] laneOwners, Thread coordinatorOwner) {
+  FuelPool(LaunchState launch, long max, int workers) {
     this.launch = launch;
     this.configured = max >= 0;
     this.max = Math.max(max, 0);
     this.unleased = this.max;
-    int workers = laneOwners.length;
     this.accounts = new Account[workers + 1];
     for (int i = 0; i < workers; i++) {
-      accounts[i] = new Account(this, i, laneOwners[i]);
+      accounts[i] = new Account(this, i);
     }
-    accounts[workers] = new Account(this, TaskletException.NO_LANE, coordinatorOwner);
+    accounts[workers] = new Account(this, TaskletException.NO_LANE);
   }
 
   /** The account of lane {@code lane}. */
@@ -95,6 +105,18 @@ final class FuelPool {
   /** The coordinator's account. */
   Account coordinator() {
     return accounts[accounts.length - 1];
+  }
+
+  /**
+   * Fuel not consumed: unleased or leased. With {@link #consumed} it always adds up to {@link
+   * #max}; exact once no one draws any more.
+   */
+  synchronized long remaining() {
+    long total = unleased;
+    for (Account account : accounts) {
+      total += account.lease;
+    }
+    return total;
   }
 
   /** Fuel consumed by every account; exact once no one draws any more. */
@@ -119,20 +141,21 @@ final class FuelPool {
   private void refill(Account account, long units) {
     account.release(); // before the lock: a drawer holding it may be waiting for this lease
     synchronized (this) {
-      launch.checkRunning(account);
+      unleased += account.take();
+      launch.checkRunning(account.lane);
       if (!configured) {
-        throw launch.fuelExhausted(account.lane, units, 0);
+        throw launch.fuelExhausted(account.lane, units, 0, false);
       }
-      long available = unleased + account.take();
-      if (available < units) {
-        available += revokeOthers(account);
+      if (unleased < units) {
+        revokeOthers(account);
       }
+      long available = unleased;
       if (available < units) {
-        unleased = available;
-        throw launch.fuelExhausted(account.lane, units, available);
+        throw launch.fuelExhausted(account.lane, units, available, true);
       }
       long rest = available - units;
       long lease = Math.min(MAX_LEASE, rest / LEASE_FRACTION);
+      // No method call from here on: these writes happen together or not at all.
       unleased = rest - lease;
       account.consumed += units;
       account.lease = lease;
@@ -140,14 +163,16 @@ final class FuelPool {
     }
   }
 
-  /** Takes back every other account's lease, waiting for owners that still hold theirs. */
-  private long revokeOthers(Account drawer) {
+  /**
+   * Takes back every other account's lease into the unleased pool, waiting for owners that still
+   * hold theirs; under the lock.
+   */
+  private void revokeOthers(Account drawer) {
     for (Account other : accounts) {
       if (other != drawer) {
         STATE.compareAndSet(other, HOLDING, REVOKING);
       }
     }
-    long taken = 0;
     Backoff wait = new Backoff();
     for (Account other : accounts) {
       if (other == drawer) {
@@ -155,23 +180,16 @@ final class FuelPool {
       }
       wait.reset();
       while (other.state != RELEASED) {
-        launch.checkRunning(drawer);
+        launch.checkRunning(drawer.lane);
         if (wait.idle()) {
           LockSupport.parkNanos(this, REVOKE_PARK_NANOS);
         }
       }
-      taken += other.take();
+      unleased += other.take();
     }
-    return taken;
   }
 
-  /** Padding that keeps other objects' fields off an account's cache line. */
-  @SuppressWarnings("unused")
-  private static class LeftPadding {
-    long p00, p01, p02, p03, p04, p05, p06, p07;
-  }
-
-  private static class AccountFields extends LeftPadding {
+  private static class AccountFields extends CacheLinePadding {
     /** {@link #HOLDING}, {@link #REVOKING} or {@link #RELEASED}. */
     volatile int state = RELEASED;
 
@@ -191,13 +209,36 @@ final class FuelPool {
     long p10, p11, p12, p13, p14, p15, p16, p17;
 
     private final FuelPool pool;
-    private final Thread owner;
     final int lane;
 
-    private Account(FuelPool pool, int lane, Thread owner) {
+    /** The thread that may draw now; null when none may. Written only by that thread. */
+    private Thread owner;
+
+    private Account(FuelPool pool, int lane) {
       this.pool = pool;
       this.lane = lane;
-      this.owner = owner;
+    }
+
+    /** Makes the calling thread the owner, until {@link #disown}. */
+    void own() {
+      owner = Thread.currentThread();
+    }
+
+    /** Hands the lease back and leaves the account with no owner; called by the owner. */
+    void disown() {
+      release();
+      owner = null;
+    }
+
+    /**
+     * Throws, having failed the launch, unless the calling thread owns the account: a context
+     * used on another thread, or outside the time its code runs (a lane's after its body returned,
+     * the coordinator's during a phase).
+     */
+    void checkOwner() {
+      if (Thread.currentThread() != owner) {
+        throw pool.launch.misused(usedElsewhere());
+      }
     }
 
     /** Draws {@code units}, or throws the stop signal having recorded why. */
@@ -205,10 +246,8 @@ final class FuelPool {
       if (units < 0) {
         throw new IllegalArgumentException("fuel units must not be negative, was " + units);
       }
-      pool.launch.checkRunning(this);
-      if (Thread.currentThread() != owner) {
-        throw usedElsewhere();
-      }
+      pool.launch.checkRunning(lane);
+      checkOwner();
       if (state == HOLDING) {
         long left = lease;
         if (left >= units) {
@@ -220,11 +259,16 @@ final class FuelPool {
       pool.refill(this, units);
     }
 
-    private IllegalStateException usedElsewhere() {
-      String code = lane == TaskletException.NO_LANE ? "the coordinator" : "lane " + lane;
-      return new IllegalStateException("the context of " + code + " was used on "
-          + Thread.currentThread() + "; a context draws fuel only on the thread that runs "
-          + code);
+    private String usedElsewhere() {
+      String thread = "thread '" + Thread.currentThread().getName() + "'";
+      if (lane == TaskletException.NO_LANE) {
+        return "the coordinator's context was used during a phase or on a thread that does not"
+            + " run the coordinator (" + thread + "); its scratch(int), parallelForWorkers and"
+            + " fuelCheckpoint are for the coordinator itself, between phases, and a lane draws"
+            + " through the WorkerContext its body is given";
+      }
+      return "the context of lane " + lane + " was used on " + thread + " while lane " + lane
+          + "'s body was not running there; a lane's context is for its own body only";
     }
 
     /**

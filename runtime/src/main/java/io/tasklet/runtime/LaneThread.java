@@ -1,75 +1,70 @@
 package io.tasklet.runtime;
 
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * A thread of a runtime's {@link LanePool} that runs lanes of one launch at a time.
+ * A thread of a runtime's {@link LanePool} that runs the lanes (and, for launches with a deadline,
+ * the coordinator) of one launch at a time.
  *
- * <p>Hand-off protocol: the coordinator writes the lane's work into {@link #work} (a volatile
- * write that also publishes everything the coordinator wrote before, such as the phase's body) and
- * unparks the thread if it announced it was parking. The thread takes the work, runs it, and
- * waits for the next, spinning, then yielding, then parking ({@link Backoff}). Between launches the
- * thread sits in the pool's idle list, parked.
+ * <p>Hand-off protocol: the coordinator writes the work into {@code work} (a volatile write that
+ * also publishes everything written before it, such as the phase's body) and wakes the thread
+ * through its {@link Handoff}. The thread takes the work, runs it, and waits for the next.
  *
- * <p>The two fields written by both sides live on their own cache line, padded on either side, so
- * that the hand-off never contends with a neighbouring lane's.
+ * <p>Whatever the work does, the thread survives it: an exception is the work's own business (a
+ * launch records it before it gets here), and an interrupt left behind, by user code or by a
+ * launch stopping its lanes, is cleared before the thread waits or runs the next work, so that an
+ * idle thread parks instead of spinning and no work starts interrupted.
  */
 final class LaneThread extends Thread {
   /** Work that tells the thread to end. */
   static final Runnable STOP = () -> {};
 
-  private final Mailbox mailbox = new Mailbox();
+  private final LanePool pool;
+  private final Handoff handoff = new Handoff();
+  private final BooleanSupplier hasWork = () -> this.work != null;
+  /** The next work; written by the launch that holds the thread (see {@link #hand}). */
+  volatile Runnable work;
 
-  LaneThread(String name) {
+  LaneThread(LanePool pool, String name) {
     super(name);
+    this.pool = pool;
     setDaemon(true);
   }
 
-  /** Hands {@code work} to this thread; it must be idle (its last work finished). */
+  /** The pool this thread belongs to. */
+  LanePool pool() {
+    return pool;
+  }
+
+  /** Hands {@code work} to this thread; its last work must have finished. */
   void hand(Runnable work) {
-    Mailbox box = mailbox;
-    box.work = work;
-    if (box.parked) {
-      LockSupport.unpark(this);
-    }
+    this.work = work;
+    wake();
+  }
+
+  /** Wakes the thread if it parked; after writing {@link #work}. */
+  void wake() {
+    handoff.wake(this);
   }
 
   @Override
   public void run() {
-    Mailbox box = mailbox;
-    Backoff backoff = new Backoff();
     while (true) {
-      backoff.reset();
-      Runnable work;
-      while ((work = box.work) == null) {
-        if (backoff.idle()) {
-          box.parked = true;
-          if (box.work == null) {
-            Backoff.park(this);
-          }
-          box.parked = false;
-        }
+      while (handoff.await(hasWork, Long.MAX_VALUE) != Handoff.READY) {
+        // interrupted while idle: the status is cleared; wait on
       }
-      box.work = null; // the next hand-off comes only after this work has finished
-      if (work == STOP) {
+      Runnable next = work;
+      work = null; // the next hand-off comes only after this work has finished
+      if (next == STOP) {
         return;
       }
-      work.run();
+      Thread.interrupted();
+      try {
+        next.run();
+      } catch (Throwable escaped) {
+        // Launches catch what user code throws; nothing can reach here but an error thrown
+        // while recording one, and the thread must outlive it to serve the next launch.
+      }
     }
-  }
-
-  @SuppressWarnings("unused") // the padding keeps other objects' fields off the mailbox's line
-  private static class LeftPadding {
-    long p00, p01, p02, p03, p04, p05, p06, p07;
-  }
-
-  private static class Fields extends LeftPadding {
-    volatile Runnable work;
-    volatile boolean parked;
-  }
-
-  @SuppressWarnings("unused")
-  private static final class Mailbox extends Fields {
-    long p10, p11, p12, p13, p14, p15, p16, p17;
   }
 }

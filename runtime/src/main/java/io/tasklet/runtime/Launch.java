@@ -9,91 +9,133 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of a tasklet over its block of linear memory: the regions, the lanes' contexts, the
- * fuel pool, the phases, and the first failure.
+ * phases, and the result. Whether it goes on is {@link LaunchState}'s business, fuel is {@link
+ * FuelPool}'s, and how a thread waits for another is {@link Handoff}'s.
  *
- * <p>Phases: the launching thread runs the coordinator and, in every phase, lane 0; lanes 1..n-1
- * run on the {@link LaneThread}s the launch holds. {@link #parallelForWorkers} publishes the
- * phase's body (a plain write made visible by each lane's volatile hand-off), hands every other
- * lane its work, runs lane 0, and waits for the others to arrive: each arrival decrements a
- * counter on its own cache line, and the last one unparks the launching thread if it announced it
- * was parking (the same no-lost-wake-up handshake as {@link Backoff}'s).
+ * <p>Threads: the coordinator and lane 0 run on one thread, the <em>coordinator thread</em>; lanes
+ * 1..n-1 run on the pool threads the launch holds. Without a deadline the coordinator thread is
+ * the launching thread itself, which saves a hand-off at either end. With a deadline it is one
+ * more pool thread, and the launching thread only waits, so that it can return at the deadline
+ * (plus {@link Deadline#GRACE}) whatever user code does.
  *
- * <p>Failures: the first failure anywhere is recorded (later ones are dropped) and raises the
- * {@code stopping} flag, which every checkpoint and every phase start reads, so the other lanes
- * stop at their next checkpoint or when their body returns. A phase always waits for all of its
- * lanes, so when the launch ends, however it ends, none of its lanes is running.
+ * <p>Phases: {@link #parallelForWorkers} publishes the phase's body (a plain write made visible
+ * by each lane's volatile hand-off), hands every other lane its work, runs lane 0, and waits for
+ * the others to arrive: each arrival decrements a counter, and the last one wakes the coordinator
+ * thread. A phase always waits for every lane it started: if a {@link StackOverflowError} cuts the
+ * coordinator's side of a phase short, the launch fails and the coordinator thread waits for the
+ * phase's lanes from the bottom of its stack before the launch ends.
  *
- * <p>Interruption of the launching thread is noticed by any checkpoint (the thread's interrupt
- * status is a plain volatile read) and while waiting for a phase; the launch then fails with
- * {@link LaunchInterruptedException} and the interrupt status is set again when it returns.
+ * <p>Stopping: the first failure anywhere raises the stopping flag, which every checkpoint and
+ * every phase start reads, and interrupts the pool threads of the launch, so that lanes blocked in
+ * {@code sleep} or a queue wake up. Interrupts never reach a thread after the launch gave it back:
+ * they are sent, and the threads given back, under the launch's lock.
+ *
+ * <p>Quarantine: if the launching thread gives up on its coordinator thread at the deadline (its
+ * code ignored the stop for the whole grace), the launch is <em>abandoned</em>: {@link #run} fails
+ * with {@link DeadlineExceededException} naming the lanes still running, and the launch's threads,
+ * cores and memory are given back by the coordinator thread when its code finally ends. Whichever
+ * of the two happens first decides, through one compare-and-set.
  */
 final class Launch<S, W> {
+  private static final VarHandle OUTCOME;
+  private static final VarHandle PENDING;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      OUTCOME = lookup.findVarHandle(Launch.class, "outcome", int.class);
+      PENDING = lookup.findVarHandle(Arrivals.class, "pending", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private static final int RUNNING = 0;
+  private static final int FINISHED = 1;
+  private static final int ABANDONED = 2;
+
   private static final MemorySegment EMPTY = MemorySegment.NULL;
 
   /** Inputs of at least this many bytes are copied in by all the lanes, each copying its share. */
   static final long PARALLEL_COPY_BYTES = 256 * 1024;
 
+  /** What the launch gives back when it is over: its threads, cores and memory. */
+  interface Resources {
+    /** Gives everything back. */
+    void release();
+
+    /** Marks the launch's threads as quarantined, until {@link #releaseQuarantined}. */
+    void quarantine();
+
+    /** Gives back what a quarantined launch held. */
+    void releaseQuarantined();
+  }
+
   private final LaunchSpec<S> spec;
-  private final String tasklet;
   private final LinearMemoryPlan plan;
+  private final LaunchState state;
+  private final Resources resources;
+  private final Thread launchingThread;
+  private final LaneThread coordinatorLane; // null: the coordinator runs on the launching thread
+  private final LaneThread[] threads; // lanes 1..n-1
+  private final Deadline deadline; // null: none
   private final MemorySegment shared;
   private final MemorySegment inputRegion;
   private final MemorySegment input;
   private final MemorySegment output;
-  private final MemorySegment[] scratch;
-  private final LaneThread[] threads;
   private final FuelPool fuel;
-  private final Thread launchingThread;
   private final Coordinator coordinator;
   private final List<Lane> lanes;
   private final Runnable[] laneWork;
   private final Arrivals arrivals = new Arrivals();
-  private final Backoff backoff = new Backoff();
-  private final AtomicReference<TaskletException> failure = new AtomicReference<>();
-  private volatile boolean stopping;
+  private final BooleanSupplier allArrived = () -> arrivals.pending == 0;
+  private Thread coordinatorThread;
   private LaneBody<S, W> body; // published to lanes by each hand-off's volatile write
-  private boolean inPhase; // launching thread only
-  private boolean interrupted; // launching thread only
+  private boolean phaseOpen; // coordinator thread only: a phase's lanes may still be running
+  private int handed; // coordinator thread only: lanes of the open phase handed their work
+  private boolean released; // guarded by this: the threads were given back
+  @SuppressWarnings("unused") // through OUTCOME
+  private volatile int outcome;
+  private volatile boolean coordinatorDone;
 
   /**
    * A launch of {@code spec} over {@code block}, laid out as {@code plan}, whose lanes 1..n-1
-   * run on {@code threads}. The input is copied into its region when the launch runs.
+   * run on {@code threads} and whose coordinator runs on {@code coordinatorLane} (null: on the
+   * launching thread, which it must be when there is no {@code deadline}).
    */
-  Launch(LaunchSpec<S> spec, LinearMemoryPlan plan, MemorySegment block, LaneThread[] threads) {
+  Launch(LaunchSpec<S> spec, LinearMemoryPlan plan, MemorySegment block, Deadline deadline,
+      LaneThread coordinatorLane, LaneThread[] threads, Resources resources) {
     this.spec = spec;
-    this.tasklet = spec.tasklet();
+    this.deadline = deadline;
     this.plan = plan;
-    this.threads = threads;
+    this.resources = resources;
     this.launchingThread = Thread.currentThread();
+    this.coordinatorLane = coordinatorLane;
+    this.threads = threads;
+    this.state = new LaunchState(spec.tasklet(), launchingThread);
+    state.onStop(this::interruptLanes);
+    state.laneOfCurrentThread(this::laneOfCurrentThread);
     this.shared = region(block, plan.sharedOffset(), plan.sharedBytes());
     this.inputRegion = region(block, plan.inputOffset(), plan.inputBytes());
     this.input = inputRegion.asReadOnly();
     this.output = region(block, plan.outputOffset(), plan.outputBytes());
     int workers = plan.workers();
-    Thread[] laneOwners = new Thread[workers]; // lane 0 runs on the launching thread
-    for (int i = 0; i < workers; i++) {
-      laneOwners[i] = i == 0 ? launchingThread : threads[i - 1];
-    }
-    this.fuel = new FuelPool(this, spec.maxFuel().orElse(-1), laneOwners, launchingThread);
-    this.scratch = new MemorySegment[workers];
+    this.fuel = new FuelPool(state, spec.maxFuel().orElse(-1), workers);
     this.lanes = new ArrayList<>(workers);
     this.laneWork = new Runnable[workers];
     for (int i = 0; i < workers; i++) {
-      scratch[i] = region(block, plan.scratchOffset(i), plan.scratchBytes());
-      lanes.add(new Lane(i, scratch[i], fuel.lane(i)));
+      lanes.add(new Lane(i, region(block, plan.scratchOffset(i), plan.scratchBytes()),
+          fuel.lane(i)));
       int lane = i;
-      laneWork[i] = () -> {
-        runLane(lane);
-        arrive();
-      };
+      laneWork[i] = () -> runLane(lane);
     }
     this.coordinator = new Coordinator(fuel.coordinator());
   }
@@ -102,20 +144,143 @@ final class Launch<S, W> {
     return bytes == 0 ? EMPTY : block.asSlice(offset, bytes);
   }
 
-  /** Runs a coordinator on the launching thread and returns the result, or the first failure. */
-  TaskletResult<S> run(CoordinatorBody<S, W> body) throws TaskletException {
-    return finish(System.nanoTime(), () -> body.run(coordinator));
+  /** User code the launch runs on its coordinator thread: a coordinator or a single tasklet. */
+  interface UserCode<C> {
+    void run(C context) throws Exception;
   }
 
-  /** Runs a single-threaded tasklet on the launching thread. */
-  TaskletResult<S> runAlone(TaskletBody<S> body) throws TaskletException {
-    return finish(System.nanoTime(), () -> body.run(coordinator));
+  /**
+   * Runs {@code code} with the coordinator's context and returns the result, or throws the first
+   * failure. When it returns or throws, no code of the launch is running, its memory is released
+   * and its threads are given back; except when it gave up on code that ignored the stop, which
+   * then keeps them (quarantined) until it ends.
+   */
+  TaskletResult<S> run(UserCode<? super Coordinator> code) throws TaskletException {
+    long start = System.nanoTime();
+    boolean abandoned = false;
+    ScheduledFuture<?> timer = null;
+    try {
+      if (coordinatorLane == null) {
+        if (deadline != null) { // a tasklet on the calling thread: stopped at its next checkpoint
+          timer = Deadline.TIMER.schedule(() -> state.fail(deadlineExceeded()),
+              Math.max(deadline.remainingNanos(), 0), TimeUnit.NANOSECONDS);
+        }
+        coordinate(code);
+      } else {
+        abandoned = awaitCoordinatorLane(code);
+      }
+      if (abandoned) {
+        throw abandonedFailure();
+      }
+      return result(Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      state.end();
+      if (!abandoned) {
+        releaseThreads();
+        resources.release();
+      }
+      if (state.interrupted()) {
+        launchingThread.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Hands the coordinator to its pool thread and waits for it: until the deadline, then, the launch
+   * stopped, for the grace (an interrupt of the launching thread stops it too). Returns whether it
+   * gave up on the coordinator thread.
+   */
+  private boolean awaitCoordinatorLane(UserCode<? super Coordinator> code) {
+    coordinatorLane.hand(() -> {
+      try {
+        coordinate(code);
+      } finally {
+        coordinatorDone = true;
+        if (OUTCOME.compareAndSet(this, RUNNING, FINISHED)) {
+          arrivals.launcher.wake(launchingThread);
+        } else {
+          releaseThreads();
+          resources.releaseQuarantined();
+        }
+      }
+    });
+    BooleanSupplier done = () -> coordinatorDone;
+    long giveUpAt = 0; // when the grace of the stopped launch ends; 0 while it is not stopped
+    while (true) {
+      long timeout = giveUpAt == 0
+          ? deadline.remainingNanos()
+          : giveUpAt - System.nanoTime();
+      int waited = arrivals.launcher.await(done, Math.max(timeout, 0));
+      if (waited == Handoff.READY) {
+        return false;
+      }
+      if (waited == Handoff.INTERRUPTED) {
+        state.launchingThreadInterrupted(TaskletException.NO_LANE);
+      } else if (giveUpAt == 0) {
+        state.fail(deadlineExceeded());
+      } else if (OUTCOME.compareAndSet(this, RUNNING, ABANDONED)) {
+        resources.quarantine();
+        return true;
+      } // else the coordinator finished just now
+      if (giveUpAt == 0) {
+        giveUpAt = System.nanoTime() + Deadline.GRACE.toNanos();
+      }
+    }
+  }
+
+  private DeadlineExceededException deadlineExceeded() {
+    return new DeadlineExceededException(state.tasklet(), TaskletException.NO_LANE,
+        "deadline of " + deadline.limit() + " passed; the launch was stopped", null);
+  }
+
+  private DeadlineExceededException abandonedFailure() {
+    StringJoiner running = new StringJoiner(", ");
+    for (Lane lane : lanes) {
+      if (lane.running) {
+        running.add("lane " + lane.index);
+      }
+    }
+    String which = running.length() == 0 ? "the coordinator" : running.toString();
+    TaskletException first = state.failure();
+    return new DeadlineExceededException(state.tasklet(), TaskletException.NO_LANE,
+        (first instanceof DeadlineExceededException
+            ? "deadline of " + deadline.limit() + " passed and "
+            : "the launch was stopped and ")
+            + which + " did not stop within the grace of " + Deadline.GRACE.toMillis()
+            + " ms; " + (running.length() == 0 ? "its thread is" : "their threads are")
+            + " quarantined, holding the launch's cores and memory until the code ends",
+        first instanceof DeadlineExceededException ? null : first);
+  }
+
+  /**
+   * Runs the coordinator on the calling thread, the coordinator thread: copies the input in, runs
+   * {@code code}, records what it threw, and settles a phase it left open. Never throws.
+   */
+  private void coordinate(UserCode<? super Coordinator> code) {
+    coordinatorThread = Thread.currentThread();
+    coordinator.account.own();
+    try {
+      if (!state.stopping()) {
+        copyInput();
+        code.run(coordinator);
+      }
+    } catch (Throwable t) {
+      state.failed(TaskletException.NO_LANE, t);
+    } finally {
+      coordinator.account.disown();
+      if (phaseOpen) {
+        settlePhase();
+      }
+    }
   }
 
   /**
    * Copies the input into its region: a large one in a first phase in which every lane copies its
    * share, so that no lane idles while one thread copies megabytes; a small one, or one that only
-   * the launching thread may read (a segment of a confined arena), on the launching thread.
+   * the launching thread may read (a segment of a confined arena), on the coordinator thread.
    */
   private void copyInput() {
     MemorySegment source = spec.input();
@@ -130,171 +295,148 @@ final class Launch<S, W> {
     });
   }
 
-  private interface UserCode {
-    void run() throws Exception;
-  }
-
-  private TaskletResult<S> finish(long start, UserCode code) throws TaskletException {
-    ScheduledFuture<?> deadline = spec.deadline().map(this::scheduleDeadline).orElse(null);
-    try {
-      copyInput();
-      code.run();
-    } catch (Throwable t) {
-      failed(TaskletException.NO_LANE, t);
-    } finally {
-      if (deadline != null) {
-        deadline.cancel(false);
-      }
-      if (Thread.interrupted()) {
-        interrupted = true;
-        fail(interruption(TaskletException.NO_LANE));
-      }
-      if (interrupted) {
-        launchingThread.interrupt();
-      }
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    TaskletException first = failure.get();
+  private TaskletResult<S> result(Duration elapsed) throws TaskletException {
+    TaskletException first = state.failure();
     if (first != null) {
       throw first;
     }
-    S state;
+    S sharedState;
+    byte[] outputBytes;
     try {
-      state = spec.sharedReader().apply(shared);
-    } catch (RuntimeException e) {
-      throw new CoordinatorFailedException(tasklet, TaskletException.NO_LANE,
-          "the shared state could not be read back: " + e.getMessage(), e);
+      sharedState = spec.sharedReader().apply(shared);
+      outputBytes = output.toArray(ValueLayout.JAVA_BYTE);
+    } catch (Throwable e) {
+      throw new CoordinatorFailedException(state.tasklet(), TaskletException.NO_LANE,
+          "the shared state could not be read back: " + LaunchState.describe(e), e);
     }
     List<LaneFigures> figures = new ArrayList<>(lanes.size());
     for (Lane lane : lanes) {
       figures.add(new LaneFigures(
           lane.index, Duration.ofNanos(lane.account.busyNanos), lane.account.consumed()));
     }
-    return new TaskletResult<>(state, output.toArray(ValueLayout.JAVA_BYTE),
+    return new TaskletResult<>(sharedState, outputBytes,
         fuel.configured() ? OptionalLong.of(fuel.max()) : OptionalLong.empty(),
         fuel.consumed(), elapsed, figures, plan);
   }
 
-  private ScheduledFuture<?> scheduleDeadline(Duration limit) {
-    return Deadlines.TIMER.schedule(
-        () -> fail(new DeadlineExceededException(tasklet, TaskletException.NO_LANE,
-            "deadline of " + limit + " passed; the launch was stopped", null)),
-        limit.toNanos(), TimeUnit.NANOSECONDS);
+  /** The fuel pool, for tests that check its ledger once the launch is over. */
+  FuelPool fuel() {
+    return fuel;
   }
 
-  /** Throws the stop signal if the launch is stopping or its launching thread was interrupted. */
-  void checkRunning(FuelPool.Account account) {
-    if (stopping) {
-      throw stopped();
+  /** The lane whose body runs on the calling thread, or the coordinator's {@code NO_LANE}. */
+  private int laneOfCurrentThread() {
+    Thread self = Thread.currentThread();
+    if (self == coordinatorThread) {
+      return phaseOpen && lanes.get(0).running ? 0 : TaskletException.NO_LANE;
     }
-    if (launchingThread.isInterrupted()) {
-      if (Thread.currentThread() == launchingThread) {
-        Thread.interrupted(); // cleared so that waiting for lanes can park; set again at the end
-        interrupted = true;
+    for (int i = 0; i < threads.length; i++) {
+      if (threads[i] == self) {
+        return i + 1;
       }
-      fail(interruption(account.lane));
-      throw stopped();
+    }
+    return TaskletException.NO_LANE;
+  }
+
+  /** Interrupts the pool threads of the launch but the calling one; the stop action. */
+  private void interruptLanes() {
+    Thread self = Thread.currentThread();
+    synchronized (this) {
+      if (released) {
+        return;
+      }
+      if (coordinatorLane != null && coordinatorLane != self) {
+        coordinatorLane.interrupt();
+      }
+      for (LaneThread thread : threads) {
+        if (thread != self) {
+          thread.interrupt();
+        }
+      }
     }
   }
 
-  private LaunchInterruptedException interruption(int lane) {
-    return new LaunchInterruptedException(
-        tasklet, lane, "the launching thread was interrupted; the launch was stopped", null);
+  /** From now on, the stop action interrupts no thread: they are about to be given back. */
+  private synchronized void releaseThreads() {
+    released = true;
   }
 
-  /** Records that lane {@code lane} ran out of fuel, and returns the signal to throw. */
-  TaskletStoppedException fuelExhausted(int lane, long requested, long remaining) {
-    fail(new FuelExhaustedException(tasklet, lane, requested, remaining, fuel.configured()));
-    return stopped();
-  }
-
-  private TaskletStoppedException stopped() {
-    TaskletException first = failure.get();
-    return new TaskletStoppedException(
-        first != null ? first.getMessage() : tasklet + ": the launch is stopping");
-  }
-
-  private void fail(TaskletException e) {
-    failure.compareAndSet(null, e);
-    stopping = true;
-  }
-
-  /** Records what user code on lane {@code lane} (or the coordinator) threw. */
-  private void failed(int lane, Throwable t) {
-    if (t instanceof TaskletStoppedException && failure.get() != null) {
-      return; // the signal of a failure already recorded
-    }
-    String where = lane == TaskletException.NO_LANE ? "the coordinator" : "lane " + lane;
-    if (t instanceof IndexOutOfBoundsException) {
-      fail(new MemoryAccessException(
-          tasklet, lane, "memory access out of range in " + where + ": " + t.getMessage(), t));
-    } else if (lane == TaskletException.NO_LANE) {
-      fail(new CoordinatorFailedException(tasklet, lane, "the coordinator threw " + t, t));
-    } else {
-      fail(new LaneFailedException(tasklet, lane, "lane " + lane + " threw " + t, t));
-    }
-  }
-
-  private void runLane(int lane) {
-    Lane context = lanes.get(lane);
+  private void runLane(int index) {
+    Lane lane = lanes.get(index);
+    FuelPool.Account account = lane.account;
+    account.own();
     long start = System.nanoTime();
     try {
-      body.run(context);
+      if (!state.stopping()) {
+        body.run(lane);
+      }
     } catch (Throwable t) {
-      failed(lane, t);
+      state.failed(index, t);
     } finally {
-      context.account.busyNanos += System.nanoTime() - start;
-      context.account.release();
+      account.busyNanos += System.nanoTime() - start;
+      account.disown();
+      lane.running = false;
+      if (index != 0 && (int) PENDING.getAndAdd(arrivals, -1) == 1) {
+        arrivals.coordinator.wake(coordinatorThread);
+      }
     }
   }
 
   private void parallelForWorkers(LaneBody<S, W> phaseBody) {
-    if (Thread.currentThread() != launchingThread || inPhase) {
-      throw new IllegalStateException(
-          "parallelForWorkers is for the coordinator; a lane cannot start a phase");
-    }
+    state.checkNotEnded();
+    coordinator.account.checkOwner(); // on the coordinator thread, outside a phase
     Objects.requireNonNull(phaseBody, "body");
-    checkRunning(coordinator.account);
-    coordinator.account.release(); // the lanes may need its lease; it draws none during the phase
+    state.checkRunning(TaskletException.NO_LANE);
+    coordinator.account.disown(); // the lanes may need its lease; it draws none during the phase
     body = phaseBody;
-    inPhase = true;
-    try {
-      arrivals.expect(threads.length);
-      for (int i = 0; i < threads.length; i++) {
-        threads[i].hand(laneWork[i + 1]);
-      }
-      runLane(0);
-      awaitLanes();
-    } finally {
-      inPhase = false;
-      body = null;
+    phaseOpen = true;
+    handed = 0;
+    arrivals.pending = threads.length;
+    for (int i = 1; i < lanes.size(); i++) {
+      LaneThread thread = threads[i - 1];
+      lanes.get(i).running = true;
+      thread.work = laneWork[i]; // no method call between these two writes: see settlePhase
+      handed = i;
+      thread.wake();
     }
-    if (stopping) {
-      throw stopped();
+    lanes.get(0).running = true;
+    runLane(0);
+    awaitLanes();
+    phaseOpen = false;
+    body = null;
+    coordinator.account.own();
+    if (state.stopping()) {
+      throw state.stopped();
     }
+  }
+
+  /**
+   * Finishes a phase whose coordinator side was cut short (a {@link StackOverflowError} deep in
+   * the coordinator's stack): fails the launch, arrives for the lanes never handed their work,
+   * wakes the others in case a wake-up was lost, and waits for them all.
+   */
+  private void settlePhase() {
+    state.failed(TaskletException.NO_LANE, new IllegalStateException(
+        "parallelForWorkers was cut short by an error thrown inside it, such as a"
+            + " StackOverflowError; the launch cannot go on"));
+    for (int i = handed + 1; i < lanes.size(); i++) {
+      lanes.get(i).running = false;
+      PENDING.getAndAdd(arrivals, -1);
+    }
+    for (int i = 1; i <= handed; i++) {
+      LockSupport.unpark(threads[i - 1]);
+    }
+    awaitLanes();
+    lanes.get(0).running = false;
+    phaseOpen = false;
+    body = null;
   }
 
   private void awaitLanes() {
-    Backoff wait = backoff;
-    wait.reset();
-    while (arrivals.pending()) {
-      if (wait.idle()) {
-        arrivals.waiterParked = true;
-        if (arrivals.pending()) {
-          LockSupport.park(this);
-        }
-        arrivals.waiterParked = false;
-      }
-      if (Thread.interrupted()) {
-        interrupted = true;
-        fail(interruption(TaskletException.NO_LANE));
-      }
-    }
-  }
-
-  private void arrive() {
-    if (arrivals.arrive() && arrivals.waiterParked) {
-      LockSupport.unpark(launchingThread);
+    while (arrivals.coordinator.await(allArrived, Long.MAX_VALUE) == Handoff.INTERRUPTED) {
+      if (Thread.currentThread() == launchingThread) {
+        state.launchingThreadInterrupted(TaskletException.NO_LANE);
+      } // else: the launch's own stop interrupted the coordinator's pool thread
     }
   }
 
@@ -307,24 +449,32 @@ final class Launch<S, W> {
     }
 
     public MemorySegment shared() {
+      state.checkNotEnded();
       return shared;
     }
 
     public MemorySegment input() {
+      state.checkNotEnded();
       return input;
     }
 
     public MemorySegment output() {
+      state.checkNotEnded();
       return output;
     }
 
     public int workers() {
+      state.checkNotEnded();
       return lanes.size();
+    }
+
+    public void fuelCheckpoint(long units) {
+      account.draw(units);
     }
   }
 
   /** The coordinator's (and a single-threaded tasklet's) view of the launch. */
-  private final class Coordinator extends Context
+  final class Coordinator extends Context
       implements CoordinatorContext<S, W>, TaskletContext<S> {
     Coordinator(FuelPool.Account account) {
       super(account);
@@ -332,23 +482,15 @@ final class Launch<S, W> {
 
     @Override
     public MemorySegment scratch(int lane) {
+      state.checkNotEnded();
+      account.checkOwner(); // only the coordinator, outside phases, reaches every lane's scratch
       Objects.checkIndex(lane, lanes.size());
-      return scratch[lane];
+      return lanes.get(lane).scratch;
     }
 
     @Override
     public void parallelForWorkers(LaneBody<S, W> body) {
       Launch.this.parallelForWorkers(body);
-    }
-
-    @Override
-    public void fuelCheckpoint(long units) {
-      if (inPhase) {
-        throw new IllegalStateException(
-            "the coordinator's fuelCheckpoint was called during a phase; a lane draws through"
-                + " the WorkerContext its body is given");
-      }
-      account.draw(units);
     }
   }
 
@@ -356,6 +498,7 @@ final class Launch<S, W> {
   private final class Lane extends Context implements WorkerContext<S, W> {
     final int index;
     final MemorySegment scratch;
+    volatile boolean running;
 
     Lane(int index, MemorySegment scratch, FuelPool.Account account) {
       super(account);
@@ -365,71 +508,29 @@ final class Launch<S, W> {
 
     @Override
     public int index() {
+      state.checkNotEnded();
       return index;
     }
 
     @Override
     public MemorySegment scratch() {
+      state.checkNotEnded();
+      account.checkOwner(); // a lane's own scratch, during its body, on its thread
       return scratch;
     }
-
-    @Override
-    public void fuelCheckpoint(long units) {
-      account.draw(units);
-    }
   }
 
-  /** Arrivals of the lanes of the current phase, on a cache line of their own. */
+  /** Arrivals of the lanes of the current phase, and who waits for them, on a line of their own. */
   @SuppressWarnings("unused")
-  private static final class Arrivals extends ArrivalFields {
-    private static final VarHandle PENDING;
+  private static final class Arrivals extends CacheLinePadding {
+    /** The coordinator thread waits here for the lanes of a phase. */
+    final Handoff coordinator = new Handoff();
 
-    static {
-      try {
-        PENDING = MethodHandles.lookup().findVarHandle(ArrivalFields.class, "pending", int.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
+    /** The launching thread waits here for a coordinator running on a pool thread. */
+    final Handoff launcher = new Handoff();
+
+    volatile int pending;
 
     long p10, p11, p12, p13, p14, p15, p16, p17;
-
-    void expect(int lanes) {
-      pending = lanes;
-    }
-
-    boolean pending() {
-      return pending != 0;
-    }
-
-    /** Returns true for the last arrival. */
-    boolean arrive() {
-      return (int) PENDING.getAndAdd(this, -1) == 1;
-    }
-  }
-
-  @SuppressWarnings("unused")
-  private static class ArrivalPadding {
-    long p00, p01, p02, p03, p04, p05, p06, p07;
-  }
-
-  private static class ArrivalFields extends ArrivalPadding {
-    volatile int pending;
-    volatile boolean waiterParked;
-  }
-
-  /** The one timer thread that stops launches at their deadline; started on first use. */
-  private static final class Deadlines {
-    static final ScheduledThreadPoolExecutor TIMER = timer();
-
-    private static ScheduledThreadPoolExecutor timer() {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "tasklet-deadlines");
-        thread.setDaemon(true);
-        return thread;
-      });
-      timer.setRemoveOnCancelPolicy(true);
-      return timer;
-    }
   }
 }

@@ -105,6 +105,17 @@ public final class LaunchSpec<S> {
     return deadline;
   }
 
+  /**
+   * Checks a deadline given to a builder, the one check every builder applies.
+   *
+   * @return {@code limit}
+   * @throws NullPointerException naming the argument if {@code limit} is null
+   * @throws IllegalArgumentException if {@code limit} is zero or negative
+   */
+  public static Duration checkDeadline(Duration limit) {
+    return Deadline.checked(limit);
+  }
+
   /** The memory plan of this launch, with the input region sized to the actual input. */
   public LinearMemoryPlan plan() {
     return LinearMemoryPlan.of(sharedBytes, input.byteSize(), outputBytes, workers, scratchBytes);
@@ -167,13 +178,14 @@ public final class LaunchSpec<S> {
       return this;
     }
 
-    /** How long the launch may run; empty for no limit. */
+    /**
+     * How long the launch may run, from the call to {@code launch()}; empty for no limit. A limit
+     * too large to ever pass (over a century) is accepted and never reached.
+     *
+     * @throws IllegalArgumentException if the limit is zero or negative
+     */
     public Builder<S> deadline(Optional<Duration> deadline) {
-      deadline.ifPresent(d -> {
-        if (d.isNegative() || d.isZero()) {
-          throw new IllegalArgumentException("deadline must be positive, was " + d);
-        }
-      });
+      deadline.ifPresent(LaunchSpec::checkDeadline);
       this.deadline = deadline;
       return this;
     }

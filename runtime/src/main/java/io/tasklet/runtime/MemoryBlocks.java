@@ -2,124 +2,51 @@ package io.tasklet.runtime;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The blocks of linear memory of one runtime, kept for reuse across launches.
+ * The linear memory of one runtime's launches: one zeroed block per launch, in an arena of its
+ * own that is closed when the launch ends.
  *
- * <p>Lanes run on several threads, so a block must come from a shared {@link Arena}, and closing a
- * shared arena costs a handshake with every thread of the process. A launch therefore takes a
- * cached block when one is large enough, zeroes what earlier launches wrote (all but the input
- * region, which the launch overwrites with its input anyway), and gives it back afterwards. Blocks over {@link #MAX_CACHED_BYTES}, and blocks beyond {@code maxBlocks}, are
- * released as soon as their launch ends; {@link #close} releases the rest.
+ * <p>Blocks are never reused. A segment that user code kept from a context after its launch
+ * therefore fails on access ({@link IllegalStateException}, the guarantee of a closed arena)
+ * instead of reaching a later launch's memory; and an idle runtime holds no memory at all. The
+ * price is the arena's close: closing a shared arena makes every thread of the process pass a
+ * safepoint-like handshake, a few microseconds per launch (see the README's Benchmarks section).
  */
 final class MemoryBlocks {
-  /** Largest block kept for reuse. */
-  static final long MAX_CACHED_BYTES = 256L << 20;
-
-  private static final long MIN_BLOCK_BYTES = 4096;
-
-  private final int maxBlocks;
-  private final List<Block> free = new ArrayList<>(); // guarded by this
-  private long reservedBytes; // guarded by this
-  private boolean closed; // guarded by this
-
-  MemoryBlocks(int maxBlocks) {
-    this.maxBlocks = maxBlocks;
-  }
+  private final AtomicLong reservedBytes = new AtomicLong();
 
   /**
-   * A block for {@code plan}, aligned to a cache line, zeroed but for the input region (whose
-   * contents are whatever an earlier launch left, for the launch to overwrite).
+   * A zeroed block for {@code plan}, aligned to a cache line, that lanes on any thread may use
+   * ({@code shared}), or only the calling thread.
+   *
+   * @throws OutOfMemoryError if the memory cannot be allocated
    */
-  Block take(LinearMemoryPlan plan) {
+  Block take(LinearMemoryPlan plan, boolean shared) {
     long bytes = plan.totalBytes();
-    synchronized (this) {
-      Block best = null;
-      for (Block block : free) {
-        if (block.capacity() >= bytes && (best == null || block.capacity() < best.capacity())) {
-          best = block;
-        }
-      }
-      if (best != null) {
-        free.remove(best);
-        best.zeroAllBut(Math.min(best.dirtyBytes, bytes), plan.inputOffset(), plan.inputBytes());
-        best.dirtyBytes = Math.max(best.dirtyBytes, bytes);
-        return best;
-      }
-    }
-    long capacity = Math.max(bytes, MIN_BLOCK_BYTES);
-    Arena arena = Arena.ofShared();
+    Arena arena = shared ? Arena.ofShared() : Arena.ofConfined();
     try {
-      MemorySegment segment = arena.allocate(capacity, LinearMemoryPlan.REGION_ALIGNMENT);
-      synchronized (this) {
-        reservedBytes += capacity;
-      }
-      Block block = new Block(arena, segment);
-      block.dirtyBytes = bytes;
-      return block;
+      MemorySegment segment = arena.allocate(bytes, LinearMemoryPlan.REGION_ALIGNMENT);
+      reservedBytes.addAndGet(bytes);
+      return new Block(arena, segment);
     } catch (RuntimeException | OutOfMemoryError e) {
       arena.close();
       throw e;
     }
   }
 
-  /** Gives back a block taken by {@link #take}; no lane may use it any more. */
-  void give(Block block) {
-    synchronized (this) {
-      if (!closed && block.capacity() <= MAX_CACHED_BYTES && free.size() < maxBlocks) {
-        free.add(block);
-        return;
-      }
-      reservedBytes -= block.capacity();
-    }
+  /** Releases a block taken by {@link #take}: every segment of it fails on access from now on. */
+  void release(Block block) {
     block.arena.close();
+    reservedBytes.addAndGet(-block.segment.byteSize());
   }
 
-  /** Bytes of native memory the blocks hold, cached or in use. */
-  synchronized long reservedBytes() {
-    return reservedBytes;
-  }
-
-  /** Releases the cached blocks; blocks in use are released when given back. */
-  void close() {
-    List<Block> released;
-    synchronized (this) {
-      closed = true;
-      released = new ArrayList<>(free);
-      free.clear();
-      for (Block block : released) {
-        reservedBytes -= block.capacity();
-      }
-    }
-    for (Block block : released) {
-      block.arena.close();
-    }
+  /** Bytes of native memory held by blocks of launches that have not ended. */
+  long reservedBytes() {
+    return reservedBytes.get();
   }
 
   /** One block and the arena that owns it. */
-  static final class Block {
-    final Arena arena;
-    final MemorySegment segment;
-    /** How far from its start launches may have written into the block. */
-    long dirtyBytes;
-
-    Block(Arena arena, MemorySegment segment) {
-      this.arena = arena;
-      this.segment = segment;
-    }
-
-    long capacity() {
-      return segment.byteSize();
-    }
-
-    /** Zeroes the first {@code bytes}, except {@code [skipOffset, skipOffset + skipBytes)}. */
-    void zeroAllBut(long bytes, long skipOffset, long skipBytes) {
-      long skipStart = Math.min(skipOffset, bytes);
-      long skipEnd = Math.min(skipOffset + skipBytes, bytes);
-      segment.asSlice(0, skipStart).fill((byte) 0);
-      segment.asSlice(skipEnd, bytes - skipEnd).fill((byte) 0);
-    }
-  }
+  record Block(Arena arena, MemorySegment segment) {}
 }

@@ -1,8 +1,7 @@
 package io.tasklet.runtime;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -36,7 +35,7 @@ public final class TaskletRuntime implements AutoCloseable {
 
   private TaskletRuntime(int cores, boolean shared) {
     this.lanes = new LanePool(cores);
-    this.blocks = new MemoryBlocks(cores);
+    this.blocks = new MemoryBlocks();
     this.shared = shared;
   }
 
@@ -67,12 +66,23 @@ public final class TaskletRuntime implements AutoCloseable {
     return lanes.cores();
   }
 
-  /** Number of lane threads this runtime has started and not yet stopped: at most cores - 1. */
+  /**
+   * Number of lane threads this runtime has started and not yet stopped, quarantined ones
+   * included: at most {@link #cores()}.
+   */
   public int laneThreads() {
     return lanes.threads();
   }
 
-  /** Bytes of native memory this runtime holds for linear memory, in use or cached for reuse. */
+  /**
+   * Number of lane threads held by launches that ran past their deadline and whose code did not
+   * stop: they keep their launch's cores and memory until that code ends.
+   */
+  public int quarantinedLanes() {
+    return lanes.quarantined();
+  }
+
+  /** Bytes of native memory this runtime holds for the linear memory of launches not yet ended. */
   public long reservedBytes() {
     return blocks.reservedBytes();
   }
@@ -82,12 +92,16 @@ public final class TaskletRuntime implements AutoCloseable {
    *
    * @throws LaunchRejectedException if the launch asks for no lanes or more than {@link #cores()},
    *     its input is larger than its maximum, its memory plan exceeds its budget, the memory cannot
-   *     be allocated, or the runtime is closed; nothing ran
-   * @throws TaskletException for the first failure of the launch; no lane of it is still running
+   *     be allocated, a lane thread cannot be started, the calling thread is itself running a
+   *     launch of this runtime, or the runtime is closed; nothing ran
+   * @throws TaskletException for the first failure of the launch; no code of it is still running,
+   *     unless it ignored the stop past its deadline (see {@link DeadlineExceededException})
    */
   public <S, W> TaskletResult<S> launch(LaunchSpec<S> spec, CoordinatorBody<S, W> coordinator)
       throws TaskletException {
     Objects.requireNonNull(coordinator, "coordinator");
+    Deadline deadline = Objects.requireNonNull(spec, "spec").deadline()
+        .map(Deadline::after).orElse(null);
     LinearMemoryPlan plan = checkedPlan(spec);
     int workers = spec.workers();
     if (workers < 1 || workers > cores()) {
@@ -96,37 +110,79 @@ public final class TaskletRuntime implements AutoCloseable {
           : workers + " lanes asked for, but the runtime has " + cores() + " cores; ask for at"
               + " most " + cores() + " workers or use a runtime with more cores");
     }
-    long timeout = spec.deadline().map(Duration::toNanos).orElse(Long.MAX_VALUE);
-    LaneThread[] threads;
+    if (lanes.holdsCores()) {
+      throw rejected(spec, "launched from code that is itself running in a launch of the same"
+          + " runtime, which could wait for the cores it holds forever; do the work in the"
+          + " running launch's phases, or launch on another runtime");
+    }
+    // With a deadline the coordinator runs on a pool thread too, so this thread can return in time.
+    LaneThread[] taken = acquire(spec, workers, deadline == null ? workers - 1 : workers, deadline);
+    MemoryBlocks.Block block;
     try {
-      threads = lanes.acquire(workers, timeout);
+      block = blocks.take(plan, true);
+    } catch (OutOfMemoryError e) {
+      lanes.release(taken, workers);
+      throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory: "
+          + LaunchState.describe(e));
+    }
+    LaneThread coordinatorLane = deadline == null ? null : taken[workers - 1];
+    LaneThread[] laneThreads = deadline == null ? taken : Arrays.copyOf(taken, workers - 1);
+    Launch.Resources resources = new Launch.Resources() {
+      @Override
+      public void release() {
+        blocks.release(block);
+        lanes.release(taken, workers);
+      }
+
+      @Override
+      public void quarantine() {
+        lanes.quarantine(taken);
+      }
+
+      @Override
+      public void releaseQuarantined() {
+        blocks.release(block);
+        lanes.endQuarantine(taken, workers);
+      }
+    };
+    lanes.enter();
+    try {
+      return new Launch<S, W>(spec, plan, block.segment(), deadline, coordinatorLane, laneThreads,
+          resources).run(coordinator::run);
+    } finally {
+      lanes.leave();
+    }
+  }
+
+  /** Takes {@code workers} cores and {@code count} lane threads, waiting until the deadline. */
+  private LaneThread[] acquire(LaunchSpec<?> spec, int workers, int count, Deadline deadline)
+      throws TaskletException {
+    LaneThread[] taken;
+    try {
+      taken = lanes.acquire(workers, count,
+          deadline == null ? Long.MAX_VALUE : Math.max(0, deadline.remainingNanos()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LaunchInterruptedException(spec.tasklet(), TaskletException.NO_LANE,
           "the launching thread was interrupted while waiting for free cores", e);
     } catch (IllegalStateException e) {
       throw rejected(spec, e.getMessage());
+    } catch (LanePool.ThreadStartFailed e) {
+      throw new LaunchRejectedException(spec.tasklet(), TaskletException.NO_LANE,
+          "a lane thread could not be started (" + LaunchState.describe(e.getCause())
+              + "); the process may be out of native threads or memory", e.getCause());
     }
-    if (threads == null) {
+    if (taken == null) {
       throw new DeadlineExceededException(spec.tasklet(), TaskletException.NO_LANE,
-          "deadline of " + spec.deadline().orElseThrow() + " passed while waiting for "
-              + workers + " free cores", null);
+          "deadline of " + deadline.limit() + " passed while waiting for " + workers
+              + " free cores", null);
     }
-    try {
-      MemoryBlocks.Block block = allocate(spec, plan);
-      try {
-        return new Launch<S, W>(spec, plan, block.segment, threads).run(coordinator);
-      } finally {
-        blocks.give(block);
-      }
-    } finally {
-      lanes.release(threads);
-    }
+    return taken;
   }
 
   /**
    * Runs a single-threaded tasklet on the calling thread, with no lanes and no scratch. Starts no
-   * thread and uses no runtime.
+   * lane thread and uses no runtime; a deadline stops it at its next checkpoint.
    *
    * @throws LaunchRejectedException if the input is larger than its maximum or the memory plan
    *     exceeds its budget; nothing ran
@@ -135,31 +191,40 @@ public final class TaskletRuntime implements AutoCloseable {
   public static <S> TaskletResult<S> runOnCallingThread(LaunchSpec<S> spec, TaskletBody<S> body)
       throws TaskletException {
     Objects.requireNonNull(body, "body");
+    Deadline deadline = Objects.requireNonNull(spec, "spec").deadline()
+        .map(Deadline::after).orElse(null);
     if (spec.workers() != 0) {
       throw rejected(spec, "a single-threaded tasklet has no lanes, was asked for "
           + spec.workers());
     }
     LinearMemoryPlan plan = checkedPlan(spec);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment block;
-      try {
-        block = arena.allocate(plan.totalBytes(), LinearMemoryPlan.REGION_ALIGNMENT);
-      } catch (OutOfMemoryError e) {
-        throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory");
-      }
-      return new Launch<S, Void>(spec, plan, block, new LaneThread[0]).runAlone(body);
+    MemoryBlocks.Block block;
+    try {
+      block = CALLING_THREAD.take(plan, false);
+    } catch (OutOfMemoryError e) {
+      throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory");
     }
+    return new Launch<S, Void>(spec, plan, block.segment(), deadline, null, new LaneThread[0],
+        new Launch.Resources() {
+          @Override
+          public void release() {
+            CALLING_THREAD.release(block);
+          }
+
+          @Override
+          public void quarantine() {
+            throw new AssertionError("a launch on the calling thread is never abandoned");
+          }
+
+          @Override
+          public void releaseQuarantined() {
+            throw new AssertionError("a launch on the calling thread is never abandoned");
+          }
+        }).run(body::run);
   }
 
-  private MemoryBlocks.Block allocate(LaunchSpec<?> spec, LinearMemoryPlan plan)
-      throws LaunchRejectedException {
-    try {
-      return blocks.take(plan);
-    } catch (OutOfMemoryError e) {
-      throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory: "
-          + e.getMessage());
-    }
-  }
+  /** The memory of single-threaded tasklets, which belong to no runtime. */
+  private static final MemoryBlocks CALLING_THREAD = new MemoryBlocks();
 
   private static LinearMemoryPlan checkedPlan(LaunchSpec<?> spec) throws LaunchRejectedException {
     Objects.requireNonNull(spec, "spec");
@@ -200,7 +265,13 @@ public final class TaskletRuntime implements AutoCloseable {
       return;
     }
     lanes.close();
-    blocks.close();
+  }
+
+  /** Cores, lane threads, quarantined lanes and reserved memory, for logs. */
+  @Override
+  public String toString() {
+    return "TaskletRuntime[cores=" + cores() + ", laneThreads=" + laneThreads()
+        + ", quarantinedLanes=" + quarantinedLanes() + ", reservedBytes=" + reservedBytes() + "]";
   }
 
   private static final class Default {

@@ -33,7 +33,8 @@ class FailuresTest {
         (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(
             lane -> Specs.set(lane.shared(), lane.index(), lane.index() + 1)));
     assertEquals(10, next.shared()[0] + next.shared()[1] + next.shared()[2] + next.shared()[3]);
-    assertTrue(runtime.laneThreads() <= runtime.cores() - 1);
+    assertTrue(runtime.laneThreads() <= runtime.cores());
+    assertEquals(0, runtime.quarantinedLanes());
     runtime.close();
   }
 
@@ -78,15 +79,36 @@ class FailuresTest {
   }
 
   @Test
-  void anOutOfRangeAccessIsAMemoryAccessFailure() {
+  void anOutOfRangeAccessToLinearMemoryIsAMemoryAccessFailure() {
     TaskletException failure = Failures.launchFails(runtime,
         Specs.longs(1).lanes(4, 0).maxFuel(PLENTY).build(),
-        ctx -> ctx.parallelForWorkers(othersSpinUntilStopped(3, () -> {
-          throw new IndexOutOfBoundsException("bins[300] out of bounds for length 256");
-        })));
+        ctx -> ctx.parallelForWorkers(lane -> {
+          if (lane.index() == 3) {
+            Specs.get(lane.shared(), 300);
+          }
+          while (true) {
+            lane.fuelCheckpoint(1);
+          }
+        }));
     assertInstanceOf(MemoryAccessException.class, failure);
     assertEquals(3, failure.lane().getAsInt());
-    assertTrue(failure.getMessage().contains("bins[300]"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("out of range in lane 3"), failure.getMessage());
+  }
+
+  @Test
+  void anIndexOutOfBoundsOfUserCodeIsALaneFailureNotAMemoryAccess() {
+    TaskletException failure = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).build(),
+        ctx -> ctx.parallelForWorkers(lane -> {
+          if (lane.index() == 1) {
+            java.util.List.of(1, 2).get(5);
+          }
+        }));
+    assertInstanceOf(LaneFailedException.class, failure);
+    assertInstanceOf(IndexOutOfBoundsException.class, failure.getCause());
+    TaskletException charAt = Failures.launchFails(runtime,
+        Specs.longs(1).lanes(2, 0).build(), ctx -> "ab".charAt(7));
+    assertInstanceOf(CoordinatorFailedException.class, charAt);
   }
 
   @Test

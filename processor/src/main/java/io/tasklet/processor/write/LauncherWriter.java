@@ -228,15 +228,13 @@ public final class LauncherWriter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("deadline")
         .addJavadoc("Stops the launch, failing it, if it runs longer than {@code limit}.\n\n")
+        .addJavadoc("@throws NullPointerException if {@code limit} is null\n")
         .addJavadoc("@throws IllegalArgumentException if {@code limit} is not positive\n")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(Duration.class, "limit")
         .returns(builder)
-        .beginControlFlow("if (limit.isNegative() || limit.isZero())")
-        .addStatement("throw new $T($S + limit)", IllegalArgumentException.class,
-            "deadline must be positive, was ")
-        .endControlFlow()
-        .addStatement("this.deadline = $T.of(limit)", Optional.class)
+        .addStatement("this.deadline = $T.of($T.checkDeadline(limit))", Optional.class,
+            LAUNCH_SPEC)
         .addStatement("return this")
         .build());
 
