@@ -214,7 +214,7 @@ class PhasesTest {
     }
   }
 
-  private static boolean allLaneThreadsParked() {
+  static boolean allLaneThreadsParked() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("tasklet-lane-"))
         .allMatch(t -> t.getState() == Thread.State.WAITING);

@@ -1,0 +1,192 @@
+package io.tasklet.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User code that breaks the rules, from wherever it runs: every launch still ends, with a typed
+ * error, no lane of it running, and the runtime ready for the next.
+ */
+class HostileCodeTest {
+  private static final Duration BOUND = Duration.ofSeconds(30);
+
+  private final TaskletRuntime runtime = TaskletRuntime.withCores(4);
+
+  @AfterEach
+  void runtimeStillWorks() throws Exception {
+    TaskletResult<long[]> next = runtime.launch(Specs.longs(4).lanes(4, 0).build(),
+        (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(
+            lane -> Specs.set(lane.shared(), lane.index(), lane.index() + 1)));
+    assertEquals(10, next.shared()[0] + next.shared()[1] + next.shared()[2] + next.shared()[3]);
+    assertEquals(0, runtime.quarantinedLanes());
+    runtime.close();
+  }
+
+  /** An exception whose message and string form throw. */
+  static final class Poisoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("getMessage is poisoned");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("toString is poisoned");
+    }
+  }
+
+  /** An exception whose message recurses until the stack overflows. */
+  static final class Bottomless extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getMessage() {
+      return getMessage() + ".";
+    }
+  }
+
+  @Test
+  void aLaneThrowingAnExceptionWhoseMessageThrowsFailsTypedAndEveryLaneEnds() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      AtomicBoolean othersEnded = new AtomicBoolean();
+      TaskletException failure = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(4, 0).maxFuel(OptionalLong.of(Long.MAX_VALUE)).build(),
+          ctx -> ctx.parallelForWorkers(lane -> {
+            if (lane.index() == 2) {
+              throw new Poisoned();
+            }
+            try {
+              while (true) {
+                lane.fuelCheckpoint(1);
+              }
+            } finally {
+              othersEnded.set(true);
+            }
+          }));
+      assertInstanceOf(LaneFailedException.class, failure);
+      assertEquals(2, failure.lane().getAsInt());
+      assertTrue(failure.getMessage().contains(Poisoned.class.getName()), failure.getMessage());
+      assertTrue(othersEnded.get());
+    });
+  }
+
+  @Test
+  void aCoordinatorThrowingPoisonedOrBottomlessExceptionsFailsTyped() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      TaskletException poisoned = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(2, 0).build(), ctx -> {
+            throw new Poisoned();
+          });
+      assertInstanceOf(CoordinatorFailedException.class, poisoned);
+      TaskletException bottomless = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(2, 0).build(), ctx -> ctx.parallelForWorkers(lane -> {
+            throw new Bottomless();
+          }));
+      assertInstanceOf(LaneFailedException.class, bottomless);
+      assertTrue(bottomless.getMessage().contains("getMessage() threw"), bottomless.getMessage());
+    });
+  }
+
+  private static int recurse(WorkerContext<long[], Void> lane, int depth) {
+    lane.fuelCheckpoint(1);
+    return recurse(lane, depth + 1) + 1;
+  }
+
+  @Test
+  void aStackOverflowInEveryLaneOrInTheCoordinatorFailsTyped() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      TaskletException lanes = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(4, 0).maxFuel(OptionalLong.of(Long.MAX_VALUE)).build(),
+          ctx -> ctx.parallelForWorkers(lane -> recurse(lane, 0)));
+      assertInstanceOf(LaneFailedException.class, lanes);
+      TaskletException coordinator = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(4, 0).build(), HostileCodeTest::overflowAroundPhases);
+      assertInstanceOf(CoordinatorFailedException.class, coordinator);
+    });
+  }
+
+  /** Starts phases at every depth until the stack overflows, then swallows the overflow. */
+  private static void overflowAroundPhases(CoordinatorContext<long[], Void> ctx) {
+    try {
+      ctx.parallelForWorkers(lane -> Specs.set(lane.shared(), 0, 1));
+      overflowAroundPhases(ctx);
+    } catch (StackOverflowError swallowed) {
+      // back at a shallow frame the coordinator returns normally; the launch must still fail
+    }
+  }
+
+  @Test
+  void aLaunchFromInsideALaunchOnTheSameRuntimeIsRejectedInsteadOfHanging() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (TaskletRuntime two = TaskletRuntime.withCores(2)) {
+        AtomicReference<TaskletException> fromCoordinator = new AtomicReference<>();
+        AtomicReference<TaskletException> fromLane = new AtomicReference<>();
+        for (Duration deadline : new Duration[] {null, Duration.ofMinutes(5)}) {
+          LaunchSpec.Builder<long[]> spec = Specs.longs(1).lanes(2, 0);
+          if (deadline != null) {
+            spec.deadline(java.util.Optional.of(deadline));
+          }
+          two.launch(spec.build(), (CoordinatorContext<long[], Void> ctx) -> {
+            fromCoordinator.set(nested(two));
+            ctx.parallelForWorkers(lane -> {
+              if (lane.index() == 1) {
+                fromLane.set(nested(two));
+              }
+            });
+          });
+          assertInstanceOf(LaunchRejectedException.class, fromCoordinator.get());
+          assertInstanceOf(LaunchRejectedException.class, fromLane.get());
+          assertTrue(fromCoordinator.get().getMessage().contains("same runtime"));
+        }
+        TaskletResult<long[]> elsewhere = two.launch(Specs.longs(1).lanes(1, 0).build(),
+            (CoordinatorContext<long[], Void> ctx) -> Specs.set(ctx.shared(), 0,
+                runtime.launch(Specs.longs(1).lanes(2, 0).build(),
+                    (CoordinatorContext<long[], Void> inner) -> Specs.set(inner.shared(), 0, 5))
+                    .shared()[0]));
+        assertEquals(5, elsewhere.shared()[0], "a launch on another runtime is fine");
+      }
+    });
+  }
+
+  private static TaskletException nested(TaskletRuntime runtime) {
+    try {
+      runtime.launch(Specs.longs(1).lanes(1, 0).build(),
+          (CoordinatorContext<long[], Void> ctx) -> {});
+      return null;
+    } catch (TaskletException e) {
+      return e;
+    }
+  }
+
+  @Test
+  void aLaneLeavingItsThreadInterruptedLeavesNoTraceInTheNextLaunch() throws Exception {
+    runtime.launch(Specs.longs(1).lanes(4, 0).build(),
+        (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(lane -> {
+          if (lane.index() != 0) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+    TaskletResult<long[]> next = runtime.launch(Specs.longs(4).lanes(4, 0).build(),
+        (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(lane ->
+            Specs.set(lane.shared(), lane.index(), Thread.currentThread().isInterrupted() ? 1 : 0)));
+    assertEquals(0, next.shared()[1] + next.shared()[2] + next.shared()[3]);
+    assertFalse(Thread.currentThread().isInterrupted());
+    long giveUp = System.nanoTime() + BOUND.toNanos();
+    while (!PhasesTest.allLaneThreadsParked()) {
+      assertTrue(System.nanoTime() < giveUp, "an idle lane thread never parked");
+      Thread.onSpinWait();
+    }
+  }
+}
