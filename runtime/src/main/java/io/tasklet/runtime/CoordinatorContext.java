@@ -6,6 +6,9 @@ import java.lang.foreign.MemorySegment;
  * What a {@code @Coordinator} method sees: the regions of linear memory, the fuel pool, and
  * {@link #parallelForWorkers} to drive the lanes.
  *
+ * <p>A context, and every segment it hands out, is valid only during its launch: afterwards each
+ * method throws {@link IllegalStateException}, and the segments fail on access.
+ *
  * @param <S> the {@code @SharedState} record laid out in {@link #shared()}
  * @param <W> the {@code @WorkerScratch} record laid out in every lane's scratch
  */

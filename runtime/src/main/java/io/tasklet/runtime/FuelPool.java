@@ -288,6 +288,11 @@ final class FuelPool {
       return taken;
     }
 
+    /** Whether a drawer has asked this account's owner to hand its lease back; for tests. */
+    boolean revoking() {
+      return state == REVOKING;
+    }
+
     /** Fuel this account consumed. */
     long consumed() {
       return consumed;

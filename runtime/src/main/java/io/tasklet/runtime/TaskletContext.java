@@ -6,6 +6,9 @@ import java.lang.foreign.MemorySegment;
  * What a single-threaded {@code @Tasklet} method sees: the shared state, the input, the output
  * and the fuel pool, and no lanes.
  *
+ * <p>A context, and every segment it hands out, is valid only during its launch: afterwards each
+ * method throws {@link IllegalStateException}, and the segments fail on access.
+ *
  * @param <S> the {@code @SharedState} record laid out in {@link #shared()}
  */
 public interface TaskletContext<S> extends FuelMeter {

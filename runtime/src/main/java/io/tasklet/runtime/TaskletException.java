@@ -7,16 +7,20 @@ import java.util.OptionalInt;
  *
  * <ul>
  *   <li>{@link LaunchRejectedException}: refused before anything ran (too many workers for the
- *       runtime's cores, input too large, memory budget exceeded);
+ *       runtime's cores, input too large, memory budget exceeded, no lane thread could be
+ *       started, a launch from inside a launch of the same runtime);
  *   <li>{@link FuelExhaustedException}: a checkpoint asked for more fuel than was left;
- *   <li>{@link MemoryAccessException}: user code accessed memory out of range;
- *   <li>{@link LaneFailedException} and {@link CoordinatorFailedException}: user code threw;
+ *   <li>{@link MemoryAccessException}: user code accessed a memory segment out of range;
+ *   <li>{@link LaneFailedException} and {@link CoordinatorFailedException}: user code threw, or
+ *       used a context where it may not;
  *   <li>{@link LaunchInterruptedException}: the launching thread was interrupted;
  *   <li>{@link DeadlineExceededException}: the launch ran past its deadline.
  * </ul>
  *
  * <p>Each names the tasklet and, where it applies, the lane at fault. Whatever the failure, by the
- * time it is thrown no lane of the launch is running and its memory is released.
+ * time it is thrown no lane of the launch is running and its memory is released; the one
+ * exception is code that ignored the stop past its deadline, which {@link
+ * DeadlineExceededException} names and the runtime quarantines.
  */
 public abstract sealed class TaskletException extends Exception
     permits LaunchRejectedException,

@@ -9,11 +9,13 @@ import java.util.Objects;
  *
  * <p><b>Cores and threads.</b> A runtime owns a fixed number of cores ({@link #withCores}, or the
  * machine's for {@link #defaultRuntime}). A launch of {@code n} lanes holds {@code n} of them from
- * start to end: the thread that calls {@link #launch} runs the coordinator and lane 0 itself, and
- * {@code n - 1} of the runtime's lane threads run the others. The runtime starts lane threads when
- * first needed and keeps them for later launches, so it never holds more than {@code cores - 1} of
- * them, and no more than {@code cores} lanes of it run at any moment. A launch that asks for more
- * lanes than the runtime has cores is rejected before anything runs.
+ * start to end. Without a deadline, the thread that calls {@link #launch} runs the coordinator and
+ * lane 0 itself, and {@code n - 1} of the runtime's lane threads run the others; with a deadline,
+ * one more lane thread runs the coordinator and lane 0 while the calling thread waits, so that it
+ * can return in time. The runtime starts lane threads when first needed and keeps them for later
+ * launches; each holds one core, so it never has more lane threads than cores. A launch that asks
+ * for more lanes than the runtime has cores, or that comes from code already running in a launch
+ * of this runtime, is rejected before anything runs.
  *
  * <p><b>Launching from several threads.</b> Any number of threads may launch on one runtime at
  * once. Each launch has its own lanes, memory and fuel; launches that together would need more
@@ -21,12 +23,13 @@ import java.util.Objects;
  * serves one launch at a time.
  *
  * <p><b>Memory.</b> Each launch gets one zeroed block laid out by {@link LinearMemoryPlan}, never
- * larger than its budget. Blocks of up to 256 MiB are kept for the runtime's next launches (closing
- * the shared arena a multi-threaded block needs costs a handshake with every thread); {@link
- * #close} releases them. Segments handed to user code are valid only during the launch.
+ * larger than its budget, in an arena of its own that is closed when the launch ends: segments
+ * handed to user code fail on access afterwards, and an idle runtime holds no linear memory.
  *
- * <p><b>Deadlines.</b> The first launch with a deadline starts one daemon timer thread for the
- * process, which is not a lane and runs no user code.
+ * <p><b>Deadlines and quarantine.</b> A deadline bounds {@link #launch}: it returns within the
+ * deadline plus a grace of 50 ms. Code that ignores the stop for the whole grace keeps running,
+ * since Java cannot stop a thread: its threads are quarantined, keeping the launch's cores and
+ * memory until that code ends ({@link #quarantinedLanes}).
  */
 public final class TaskletRuntime implements AutoCloseable {
   private final LanePool lanes;

@@ -7,6 +7,9 @@ import java.lang.foreign.MemorySegment;
  * count, the shared and output regions, the read-only input, its own scratch (and no other
  * lane's), and the fuel pool.
  *
+ * <p>A context, and every segment it hands out, is valid only during its launch: afterwards each
+ * method throws {@link IllegalStateException}, and the segments fail on access.
+ *
  * @param <S> the {@code @SharedState} record laid out in {@link #shared()}
  * @param <W> the {@code @WorkerScratch} record laid out in {@link #scratch()}
  */
