@@ -319,11 +319,6 @@ final class Launch<S, W> {
         fuel.consumed(), elapsed, figures, plan);
   }
 
-  /** The fuel pool, for tests that check its ledger once the launch is over. */
-  FuelPool fuel() {
-    return fuel;
-  }
-
   /** The lane whose body runs on the calling thread, or the coordinator's {@code NO_LANE}. */
   private int laneOfCurrentThread() {
     Thread self = Thread.currentThread();
