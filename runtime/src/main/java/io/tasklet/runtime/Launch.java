@@ -125,8 +125,11 @@ final class Launch<S, W> {
     state.laneOfCurrentThread(this::laneOfCurrentThread);
     this.shared = region(block, plan.sharedOffset(), plan.sharedBytes());
     this.inputRegion = region(block, plan.inputOffset(), plan.inputBytes());
-    this.input = inputRegion.asReadOnly();
-    this.output = region(block, plan.outputOffset(), plan.outputBytes());
+    MemorySegment given = spec.input();
+    this.input = (spec.copiesInput() || given.byteSize() == 0 ? inputRegion : given).asReadOnly();
+    this.output = spec.outputTo()
+        .map(destination -> destination.asSlice(0, spec.outputBytes()))
+        .orElseGet(() -> region(block, plan.outputOffset(), plan.outputBytes()));
     int workers = plan.workers();
     this.fuel = new FuelPool(state, spec.maxFuel().orElse(-1), workers);
     this.lanes = new ArrayList<>(workers);
@@ -160,6 +163,9 @@ final class Launch<S, W> {
     boolean abandoned = false;
     ScheduledFuture<?> timer = null;
     try {
+      if (spec.copiesInput() && !lanesCanRead(spec.input())) {
+        inputRegion.copyFrom(spec.input()); // a confined arena's: only this thread can read it
+      }
       if (coordinatorLane == null) {
         if (deadline != null) { // a tasklet on the calling thread: stopped at its next checkpoint
           timer = Deadline.TIMER.schedule(() -> state.fail(deadlineExceeded()),
@@ -278,14 +284,17 @@ final class Launch<S, W> {
   }
 
   /**
-   * Copies the input into its region: a large one in a first phase in which every lane copies its
-   * share, so that no lane idles while one thread copies megabytes; a small one, or one that only
-   * the launching thread may read (a segment of a confined arena), on the coordinator thread.
+   * Copies an input that lanes may read, when the launch copies it at all, into its region: a
+   * large one in a first phase in which every lane copies its share, so that no lane idles while
+   * one thread copies megabytes; a small one on the coordinator thread.
    */
   private void copyInput() {
     MemorySegment source = spec.input();
+    if (!spec.copiesInput() || !lanesCanRead(source)) {
+      return; // read in place, or copied by the launching thread already
+    }
     long bytes = source.byteSize();
-    if (bytes < PARALLEL_COPY_BYTES || threads.length == 0 || !source.isAccessibleBy(threads[0])) {
+    if (bytes < PARALLEL_COPY_BYTES || threads.length == 0) {
       inputRegion.copyFrom(source);
       return;
     }
@@ -293,6 +302,15 @@ final class Launch<S, W> {
       Share share = lane.share(bytes);
       MemorySegment.copy(source, share.start(), inputRegion, share.start(), share.size());
     });
+  }
+
+  private boolean lanesCanRead(MemorySegment segment) {
+    return threads.length == 0 ? segment.isAccessibleBy(coordinatorThreadOrCaller())
+        : segment.isAccessibleBy(threads[0]);
+  }
+
+  private Thread coordinatorThreadOrCaller() {
+    return coordinatorLane != null ? coordinatorLane : launchingThread;
   }
 
   private TaskletResult<S> result(Duration elapsed) throws TaskletException {
@@ -304,7 +322,7 @@ final class Launch<S, W> {
     byte[] outputBytes;
     try {
       sharedState = spec.sharedReader().apply(shared);
-      outputBytes = output.toArray(ValueLayout.JAVA_BYTE);
+      outputBytes = spec.outputTo().isPresent() ? null : output.toArray(ValueLayout.JAVA_BYTE);
     } catch (Throwable e) {
       throw new CoordinatorFailedException(state.tasklet(), TaskletException.NO_LANE,
           "the shared state could not be read back: " + LaunchState.describe(e), e);
@@ -314,7 +332,7 @@ final class Launch<S, W> {
       figures.add(new LaneFigures(
           lane.index, Duration.ofNanos(lane.account.busyNanos), lane.account.consumed()));
     }
-    return new TaskletResult<>(sharedState, outputBytes,
+    return new TaskletResult<>(sharedState, outputBytes, outputBytes == null ? output : null,
         fuel.configured() ? OptionalLong.of(fuel.max()) : OptionalLong.empty(),
         fuel.consumed(), elapsed, figures, plan);
   }

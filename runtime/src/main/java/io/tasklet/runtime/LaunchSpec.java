@@ -22,7 +22,9 @@ public final class LaunchSpec<S> {
   private final int workers;
   private final MemorySegment input;
   private final long maxInputBytes;
+  private final boolean copyInput;
   private final long outputBytes;
+  private final Optional<MemorySegment> outputTo;
   private final long maxLinearMemory;
   private final OptionalLong maxFuel;
   private final Optional<Duration> deadline;
@@ -35,7 +37,9 @@ public final class LaunchSpec<S> {
     this.workers = b.workers;
     this.input = b.input;
     this.maxInputBytes = b.maxInputBytes;
+    this.copyInput = b.copyInput;
     this.outputBytes = b.outputBytes;
+    this.outputTo = b.outputTo;
     this.maxLinearMemory = b.maxLinearMemory;
     this.maxFuel = b.maxFuel;
     this.deadline = b.deadline;
@@ -75,9 +79,30 @@ public final class LaunchSpec<S> {
     return workers;
   }
 
-  /** The input, copied into the input region at launch. */
+  /**
+   * The input: lanes read it where it is, through a read-only view, unless {@link #copiesInput}.
+   */
   public MemorySegment input() {
     return input;
+  }
+
+  /**
+   * Whether the launch copies the input into its input region: when asked to ({@link
+   * Builder#copyInput}), or when lanes on other threads could not read it where it is (a segment of
+   * a confined arena). Otherwise lanes read the caller's memory in place, which must not change
+   * during the launch.
+   */
+  public boolean copiesInput() {
+    return copyInput || !input.isAccessibleBy(NO_ARENA_OWNER);
+  }
+
+  /**
+   * Where lanes write the output: a caller's segment, written in place and not zeroed first; or
+   * empty, for an output region in linear memory, zeroed at launch and copied out by {@link
+   * TaskletResult#output()}.
+   */
+  public Optional<MemorySegment> outputTo() {
+    return outputTo;
   }
 
   /** Largest input accepted. */
@@ -116,10 +141,44 @@ public final class LaunchSpec<S> {
     return Deadline.checked(limit);
   }
 
-  /** The memory plan of this launch, with the input region sized to the actual input. */
-  public LinearMemoryPlan plan() {
-    return LinearMemoryPlan.of(sharedBytes, input.byteSize(), outputBytes, workers, scratchBytes);
+  /**
+   * Checks an output destination given to a builder, the one check every builder applies: lanes
+   * on any thread must be able to write at least {@code outputBytes} bytes of it.
+   *
+   * @return {@code destination}
+   * @throws NullPointerException if {@code destination} is null
+   * @throws IllegalArgumentException if it is smaller than {@code outputBytes}, read-only, of a
+   *     closed arena, or of a confined arena (which only its owner thread may access)
+   */
+  public static MemorySegment checkOutputDestination(MemorySegment destination, long outputBytes) {
+    Objects.requireNonNull(destination, "output destination must not be null");
+    String problem = destination.byteSize() < outputBytes
+        ? "is " + destination.byteSize() + " bytes, smaller than the declared output of "
+            + outputBytes + " bytes"
+        : destination.isReadOnly() ? "is read-only"
+        : !destination.scope().isAlive() ? "belongs to an arena that is closed"
+        : !destination.isAccessibleBy(NO_ARENA_OWNER)
+            ? "belongs to a confined arena, which lane threads may not access; allocate it in a"
+                + " shared, global or automatic arena, or use an array or a direct buffer"
+        : null;
+    if (problem != null) {
+      throw new IllegalArgumentException("the output destination " + problem);
+    }
+    return destination;
   }
+
+  /**
+   * The memory plan this launch runs with: the input region holds the input only if the launch
+   * {@link #copiesInput copies it}, and the output region is empty when lanes write to a
+   * caller's destination ({@link #outputTo}).
+   */
+  public LinearMemoryPlan plan() {
+    return LinearMemoryPlan.of(sharedBytes, copiesInput() ? input.byteSize() : 0,
+        outputTo.isPresent() ? 0 : outputBytes, workers, scratchBytes);
+  }
+
+  /** A thread that owns no arena: segments it may access, any thread may. Never started. */
+  private static final Thread NO_ARENA_OWNER = new Thread(() -> {}, "tasklet-no-arena-owner");
 
   /** Builds a {@link LaunchSpec}; every setting but the three given up front is optional. */
   public static final class Builder<S> {
@@ -130,7 +189,9 @@ public final class LaunchSpec<S> {
     private int workers;
     private MemorySegment input = MemorySegment.ofArray(new byte[0]);
     private long maxInputBytes;
+    private boolean copyInput;
     private long outputBytes;
+    private Optional<MemorySegment> outputTo = Optional.empty();
     private long maxLinearMemory = LinearMemoryPlan.DEFAULT_MAX_LINEAR_MEMORY;
     private OptionalLong maxFuel = OptionalLong.empty();
     private Optional<Duration> deadline = Optional.empty();
@@ -156,6 +217,24 @@ public final class LaunchSpec<S> {
     public Builder<S> input(MemorySegment input, long maxInputBytes) {
       this.input = Objects.requireNonNull(input, "input");
       this.maxInputBytes = nonNegative("maxInputBytes", maxInputBytes);
+      return this;
+    }
+
+    /**
+     * Copies the input into linear memory at launch even where lanes could read it in place, for
+     * callers that will change their buffer while the launch runs.
+     */
+    public Builder<S> copyInput(boolean copy) {
+      this.copyInput = copy;
+      return this;
+    }
+
+    /**
+     * Lanes write the output straight into {@code destination} (checked by {@link
+     * #checkOutputDestination} at {@link #build}); empty for an output region in linear memory.
+     */
+    public Builder<S> outputTo(Optional<MemorySegment> destination) {
+      this.outputTo = Objects.requireNonNull(destination, "destination");
       return this;
     }
 
@@ -190,8 +269,13 @@ public final class LaunchSpec<S> {
       return this;
     }
 
-    /** The spec. */
+    /**
+     * The spec.
+     *
+     * @throws IllegalArgumentException if the output destination cannot take the output
+     */
     public LaunchSpec<S> build() {
+      outputTo.ifPresent(destination -> checkOutputDestination(destination, outputBytes));
       return new LaunchSpec<>(this);
     }
 

@@ -1,5 +1,7 @@
 package io.tasklet.runtime;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -11,7 +13,8 @@ import java.util.OptionalLong;
  */
 public final class TaskletResult<S> {
   private final S shared;
-  private final byte[] output;
+  private final byte[] output; // null when lanes wrote to the caller's destination
+  private final MemorySegment destination;
   private final OptionalLong maxFuel;
   private final long fuelConsumed;
   private final Duration elapsed;
@@ -26,8 +29,22 @@ public final class TaskletResult<S> {
       Duration elapsed,
       List<LaneFigures> lanes,
       LinearMemoryPlan plan) {
+    this(shared, output.clone(), null, maxFuel, fuelConsumed, elapsed, lanes, plan);
+  }
+
+  /** A result whose output is {@code output}, or lives in the caller's {@code destination}. */
+  TaskletResult(
+      S shared,
+      byte[] output,
+      MemorySegment destination,
+      OptionalLong maxFuel,
+      long fuelConsumed,
+      Duration elapsed,
+      List<LaneFigures> lanes,
+      LinearMemoryPlan plan) {
     this.shared = shared;
-    this.output = output.clone();
+    this.output = output;
+    this.destination = destination;
     this.maxFuel = maxFuel;
     this.fuelConsumed = fuelConsumed;
     this.elapsed = elapsed;
@@ -40,9 +57,12 @@ public final class TaskletResult<S> {
     return shared;
   }
 
-  /** A copy of the output region as the launch left it; empty when there is none. */
+  /**
+   * A copy of the output as the launch left it; empty when there is none. When lanes wrote to a
+   * destination of the caller's, a copy of the declared output's bytes of it as they are now.
+   */
   public byte[] output() {
-    return output.clone();
+    return destination != null ? destination.toArray(ValueLayout.JAVA_BYTE) : output.clone();
   }
 
   /** The fuel pool the launch ran with; empty for none. */

@@ -32,7 +32,7 @@ class IsolationTest {
     List<MemorySegment> kept = new ArrayList<>();
     byte[] input = {1, 2, 3, 4, 5, 6, 7, 8};
     runtime.launch(Specs.longs(2).lanes(2, 64).outputBytes(16)
-            .input(MemorySegment.ofArray(input), input.length).build(),
+            .input(MemorySegment.ofArray(input), input.length).copyInput(true).build(),
         (CoordinatorContext<long[], Void> ctx) -> {
           kept.add(ctx.shared());
           kept.add(ctx.input());

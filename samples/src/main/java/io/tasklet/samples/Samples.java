@@ -17,6 +17,10 @@ import io.tasklet.samples.matmul.RowCursor;
 import io.tasklet.samples.reduction.DoubleReductionSummarizeTasklet;
 import io.tasklet.samples.reduction.Summary;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -181,13 +185,16 @@ public final class Samples {
   void mandelbrot(Options options, int width, int height, Path png)
       throws UsageException, TaskletException, IOException {
     Frame frame = Frame.centredOn(width, height, 500, -0.6, 0, 3.2);
+    // The lanes write the pixels straight into the image's memory: a grey image whose buffer
+    // spans the declared output, row after row from its start, as the sample lays them out.
+    byte[] pixels = new byte[Math.toIntExact(MandelbrotRenderTasklet.MAX_OUTPUT_BYTES)];
+    BufferedImage image = greyImage(pixels, width, height);
     var launch = MandelbrotRenderTasklet.on(runtime)
         .workers(options.lanes(MandelbrotRenderTasklet.DECLARED_WORKERS, runtime.cores()))
-        .input(frameBytes(frame));
+        .input(frameBytes(frame))
+        .outputTo(MemorySegment.ofArray(pixels));
     options.fuel().ifPresent(launch::maxFuel);
     TaskletResult<Frame> result = launch.launch();
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-    image.getRaster().setDataElements(0, 0, width, height, result.output());
     if (!ImageIO.write(image, "png", png.toFile())) {
       throw new IOException("no PNG writer available");
     }
@@ -207,6 +214,14 @@ public final class Samples {
         + number(result.fuelRemaining()) + " remaining");
     out.println("  time:   " + millis(result.elapsed().toNanos()));
     out.println();
+  }
+
+  /** A {@code width} x {@code height} grey image over {@code pixels}, a byte a pixel, by rows. */
+  static BufferedImage greyImage(byte[] pixels, int width, int height) {
+    WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(pixels, pixels.length),
+        width, height, width, 1, new int[] {0}, null);
+    ColorModel grey = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY).getColorModel();
+    return new BufferedImage(grey, raster, false, null);
   }
 
   /** The bytes of {@code frame} as {@code FrameLayout} lays it out: the Mandelbrot's input. */

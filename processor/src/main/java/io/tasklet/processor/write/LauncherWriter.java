@@ -144,6 +144,14 @@ public final class LauncherWriter {
     if (hasInput) {
       type.addField(FieldSpec.builder(MemorySegment.class, "input", Modifier.PRIVATE)
           .initializer("$T.NULL", MemorySegment.class).build());
+      type.addField(TypeName.BOOLEAN, "copyInput", Modifier.PRIVATE);
+    }
+    boolean hasOutput = model.maxOutputBytes() > 0;
+    TypeName optionalSegment = ParameterizedTypeName.get(
+        ClassName.get(Optional.class), ClassName.get(MemorySegment.class));
+    if (hasOutput) {
+      type.addField(FieldSpec.builder(optionalSegment, "outputTo", Modifier.PRIVATE)
+          .initializer("$T.empty()", Optional.class).build());
     }
     type.addField(FieldSpec.builder(OptionalLong.class, "maxFuel", Modifier.PRIVATE)
         .initializer("MAX_FUEL < 0 ? $1T.empty() : $1T.of(MAX_FUEL)", OptionalLong.class).build());
@@ -172,7 +180,8 @@ public final class LauncherWriter {
     }
     if (hasInput) {
       type.addMethod(MethodSpec.methodBuilder("input")
-          .addJavadoc("The input, copied into the input region at launch.\n\n")
+          .addJavadoc("The input, which lanes read in place (copied only if it belongs to a confined arena,"
+              + "\nor with {@link #copyInput}); do not change it until the launch returns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if it is longer than"
               + " {@link $T#MAX_INPUT_BYTES}\n", ClassName.get(model.packageName(),
                   model.simpleName()))
@@ -189,7 +198,8 @@ public final class LauncherWriter {
           .addStatement("return this")
           .build());
       type.addMethod(MethodSpec.methodBuilder("input")
-          .addJavadoc("The input bytes, copied into the input region at launch.\n\n")
+          .addJavadoc("The input bytes, which lanes read in place; do not change them until the launch"
+              + "\nreturns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if they are more than"
               + " {@link $T#MAX_INPUT_BYTES}\n", ClassName.get(model.packageName(),
                   model.simpleName()))
@@ -200,8 +210,8 @@ public final class LauncherWriter {
               MemorySegment.class, Objects.class, "input")
           .build());
       type.addMethod(MethodSpec.methodBuilder("input")
-          .addJavadoc("The buffer's remaining bytes, copied into the input region at launch; the"
-              + " buffer's position\nis not changed.\n\n")
+          .addJavadoc("The buffer's remaining bytes, which lanes read in place; the buffer's position"
+              + "\nis not changed. Do not change them until the launch returns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if they are more than"
               + " {@link $T#MAX_INPUT_BYTES}\n", ClassName.get(model.packageName(),
                   model.simpleName()))
@@ -210,6 +220,32 @@ public final class LauncherWriter {
           .returns(builder)
           .addStatement("return input($T.ofBuffer($T.requireNonNull(input, $S)))",
               MemorySegment.class, Objects.class, "input")
+          .build());
+    }
+    if (hasInput) {
+      type.addMethod(MethodSpec.methodBuilder("copyInput")
+          .addJavadoc("Copies the input into linear memory at launch, for callers that change it"
+              + " while the\nlaunch runs.\n\n@return this builder\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(builder)
+          .addStatement("this.copyInput = true")
+          .addStatement("return this")
+          .build());
+    }
+    if (hasOutput) {
+      type.addMethod(MethodSpec.methodBuilder("outputTo")
+          .addJavadoc("Lanes write the output straight into {@code destination}, which is not"
+              + " zeroed first,\ninstead of into linear memory; {@code output()} of the result"
+              + " then copies it.\n\n@param destination at least {@link $T#MAX_OUTPUT_BYTES}"
+              + " bytes that lanes on any thread may write\n@return this builder\n"
+              + "@throws IllegalArgumentException if it is too small, read-only, closed or"
+              + " confined\n", ClassName.get(model.packageName(), model.simpleName()))
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(MemorySegment.class, "destination")
+          .returns(builder)
+          .addStatement("this.outputTo = $T.of($T.checkOutputDestination(destination,"
+              + " MAX_OUTPUT_BYTES))", Optional.class, LAUNCH_SPEC)
+          .addStatement("return this")
           .build());
     }
     type.addMethod(MethodSpec.methodBuilder("maxFuel")
@@ -246,9 +282,13 @@ public final class LauncherWriter {
       spec.add(".lanes(workers, SCRATCH_BYTES)\n");
     }
     if (hasInput) {
-      spec.add(".input(input, MAX_INPUT_BYTES)\n");
+      spec.add(".input(input, MAX_INPUT_BYTES)\n").add(".copyInput(copyInput)\n");
     }
-    spec.add(".outputBytes(MAX_OUTPUT_BYTES)\n")
+    spec.add(".outputBytes(MAX_OUTPUT_BYTES)\n");
+    if (hasOutput) {
+      spec.add(".outputTo(outputTo)\n");
+    }
+    spec
         .add(".maxLinearMemory(MAX_LINEAR_MEMORY)\n")
         .add(".maxFuel(maxFuel)\n")
         .add(".deadline(deadline)\n")

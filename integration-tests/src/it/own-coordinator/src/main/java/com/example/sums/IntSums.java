@@ -17,7 +17,8 @@ public final class IntSums {
       lane.fuelCheckpoint(share.size());
       long sum = 0;
       for (long i = share.start(); i < share.end(); i++) {
-        sum += lane.input().getAtIndex(ValueLayout.JAVA_INT, i);
+        // read in place from the caller's byte[], which is only byte-aligned
+        sum += lane.input().getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, i);
       }
       PartialView.of(lane.scratch()).sum(sum);
     });
