@@ -6,6 +6,7 @@ import io.tasklet.runtime.TaskletResult;
 import io.tasklet.runtime.TaskletRuntime;
 import io.tasklet.samples.histogram.ByteHistogramCountTasklet;
 import io.tasklet.samples.histogram.Histogram;
+import io.tasklet.samples.layout.LayoutReports;
 import io.tasklet.samples.mandelbrot.Frame;
 import io.tasklet.samples.mandelbrot.FrameLayout;
 import io.tasklet.samples.mandelbrot.FrameView;
@@ -51,6 +52,8 @@ public final class Samples {
         matmul N              multiply two pseudo-random N x N matrices (N <= 1024)
         mandelbrot WxH FILE   render a W x H Mandelbrot image into the PNG file FILE
         all [DIR]             every sample on generated input, writing files into DIR (default .)
+        layout [NAME]         the layout report of the record or tasklet NAME (default: all of
+                              them): offsets, sizes, holes and cache lines, as pahole shows a struct
       --lanes N     lanes to run on (default: the machine's cores, at most the sample's declared lanes)
       --fuel UNITS  fuel pool of the launch (default: the sample's declared pool)""";
 
@@ -97,6 +100,7 @@ public final class Samples {
         int[] size = dimensions(options.argument(0, "a size WxH"));
         mandelbrot(options, size[0], size[1], Path.of(options.argument(1, "a PNG FILE")));
       }
+      case "layout" -> layout(options.arguments().isEmpty() ? "all" : options.arguments().get(0));
       case "all" -> all(options, Path.of(options.arguments().isEmpty() ? "." : options.arguments().get(0)));
       default -> throw new UsageException("no sample called \"" + options.sample() + "\"");
     }
@@ -110,6 +114,19 @@ public final class Samples {
     reduce(options, 10_000_000);
     matmul(options, 384);
     mandelbrot(options, 1600, 1000, dir.resolve("mandelbrot.png"));
+  }
+
+  private void layout(String name) throws UsageException, IOException {
+    List<LayoutReports.Report> reports = LayoutReports.ofCodeSource(Samples.class).stream()
+        .filter(report -> name.equals("all") || report.isCalled(name))
+        .toList();
+    if (reports.isEmpty()) {
+      throw new UsageException("no record or tasklet called \"" + name + "\"; try layout all");
+    }
+    for (LayoutReports.Report report : reports) {
+      out.println(report.text());
+      out.println();
+    }
   }
 
   void histogram(Options options, Path file) throws UsageException, TaskletException, IOException {

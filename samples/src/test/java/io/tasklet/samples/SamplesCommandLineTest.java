@@ -77,6 +77,21 @@ class SamplesCommandLineTest {
   }
 
   @Test
+  void layoutPrintsTheReportOfOneRecordOrOfAll() {
+    Run one = run("layout", "Frame");
+    assertEquals(0, one.status(), one.err());
+    assertTrue(one.out().startsWith("/* io.tasklet.samples.mandelbrot.Frame: @SharedState"),
+        one.out());
+    assertFalse(one.out().contains("struct Histogram"), one.out());
+    Run all = run("layout");
+    assertEquals(0, all.status(), all.err());
+    for (String title : new String[] {"struct Histogram {", "struct LocalBins {",
+        "ByteHistogram.count: @Coordinator", "struct Summary {", "MatrixMultiply.multiply"}) {
+      assertTrue(all.out().contains(title), all.out());
+    }
+  }
+
+  @Test
   void runningOutOfFuelSaysSoAndExitsWithOne() {
     Run run = run("reduce", "100000", "--fuel", "10");
     assertEquals(1, run.status());
@@ -89,7 +104,7 @@ class SamplesCommandLineTest {
     String[][] wrong = {
         {}, {"nonsense"}, {"histogram"}, {"histogram", "/no/such/file"}, {"reduce", "many"},
         {"matmul", "5000"}, {"mandelbrot", "800by600", "x.png"}, {"reduce", "10", "--lanes", "99"},
-        {"reduce", "10", "--fuel"}, {"reduce", "10", "--verbose"}};
+        {"reduce", "10", "--fuel"}, {"reduce", "10", "--verbose"}, {"layout", "Nothing"}};
     for (String[] args : wrong) {
       Run run = run(args);
       assertEquals(2, run.status(), String.join(" ", args));
