@@ -120,9 +120,9 @@ public final class LayoutReports {
       if (first > line) {
         line = first;
         long boundary = line * lineBytes;
+        String ago = offset > boundary ? " was " + bytes(offset - boundary) + " ago" : "";
         out.append(String.format(Locale.ROOT,
-            "    /* --- cacheline %d boundary (%,d bytes)%s --- */%n", line, boundary, offset > boundary
-                ? String.format(Locale.ROOT, " was %s ago", bytes(offset - boundary)) : ""));
+            "    /* --- cacheline %d boundary (%,d bytes)%s --- */%n", line, boundary, ago));
       }
       long last = number(component, "lastCacheLine");
       line = Math.max(line, last);
