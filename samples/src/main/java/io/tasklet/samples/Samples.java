@@ -17,7 +17,10 @@ import io.tasklet.samples.matmul.MatrixMultiplyMultiplyTasklet;
 import io.tasklet.samples.matmul.RowCursor;
 import io.tasklet.samples.reduction.DoubleReductionSummarizeTasklet;
 import io.tasklet.samples.reduction.Summary;
+import io.tasklet.samples.progress.Progress;
+import io.tasklet.samples.progress.ProgressLine;
 import java.awt.image.BufferedImage;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -39,7 +42,9 @@ import javax.imageio.ImageIO;
 
 /**
  * The samples' command line: runs one sample (or all of them) on the process's default runtime and
- * prints the answer, the lanes, the memory plan, the fuel and the time.
+ * prints the answer, the lanes, the memory plan, the fuel and the time; or prints the layout
+ * reports. On a terminal, the long samples show their progress on one line of standard error while
+ * they run, as their coordinators report it between phases.
  *
  * <p>Exit status: 0 when the run succeeded, 1 when the tasklet failed (fuel exhausted, say) or a
  * file could not be written, 2 for a wrong command line.
@@ -58,21 +63,36 @@ public final class Samples {
       --fuel UNITS  fuel pool of the launch (default: the sample's declared pool)""";
 
   private final PrintStream out;
+  private final PrintStream err;
   private final TaskletRuntime runtime;
+  private final boolean showProgress;
 
-  private Samples(PrintStream out, TaskletRuntime runtime) {
+  private Samples(PrintStream out, PrintStream err, TaskletRuntime runtime, boolean showProgress) {
     this.out = out;
+    this.err = err;
     this.runtime = runtime;
+    this.showProgress = showProgress;
   }
 
   public static void main(String[] args) {
-    System.exit(run(TaskletRuntime.defaultRuntime(), System.out, System.err, args));
+    Console console = System.console();
+    boolean terminal = console != null && console.isTerminal();
+    System.exit(run(TaskletRuntime.defaultRuntime(), System.out, System.err, terminal, args));
   }
 
   /** Runs the command line {@code args} on {@code runtime}; returns the exit status. */
   static int run(TaskletRuntime runtime, PrintStream out, PrintStream err, String... args) {
+    return run(runtime, out, err, false, args);
+  }
+
+  /**
+   * Runs the command line {@code args} on {@code runtime}, showing the progress of long launches
+   * on {@code err} when {@code showProgress}; returns the exit status.
+   */
+  static int run(TaskletRuntime runtime, PrintStream out, PrintStream err, boolean showProgress,
+      String... args) {
     try {
-      new Samples(out, runtime).run(Options.parse(args));
+      new Samples(out, err, runtime, showProgress).run(Options.parse(args));
       return 0;
     } catch (UsageException e) {
       err.println("tasklet-samples: " + e.getMessage());
@@ -184,7 +204,7 @@ public final class Samples {
         .workers(options.lanes(MatrixMultiplyMultiplyTasklet.DECLARED_WORKERS, runtime.cores()))
         .input(input);
     options.fuel().ifPresent(launch::maxFuel);
-    TaskletResult<RowCursor> result = launch.launch();
+    TaskletResult<RowCursor> result = withProgress("matrix multiply", launch::launch);
     MemorySegment c = MemorySegment.ofArray(result.output());
     double trace = 0;
     for (int i = 0; i < n; i++) {
@@ -202,7 +222,7 @@ public final class Samples {
         .workers(options.lanes(MandelbrotRenderTasklet.DECLARED_WORKERS, runtime.cores()))
         .input(frameBytes(frame));
     options.fuel().ifPresent(launch::maxFuel);
-    TaskletResult<Frame> result = launch.launch();
+    TaskletResult<Frame> result = withProgress("Mandelbrot set", launch::launch);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     image.getRaster().setDataElements(0, 0, width, height, result.output());
     if (!ImageIO.write(image, "png", png.toFile())) {
@@ -211,6 +231,21 @@ public final class Samples {
     report("Mandelbrot set, " + width + " x " + height + ", " + frame.maxIterations()
         + " iterations at most", result, List.of("written to " + png.toAbsolutePath(),
         number(result.shared().pixelsInside()) + " pixels inside the set"));
+  }
+
+  /**
+   * Runs {@code launch}; on a terminal, shows the progress its coordinator reports on one line of
+   * {@code err}, wiped when the launch ends.
+   */
+  private <S> TaskletResult<S> withProgress(
+      String title, ScopedValue.CallableOp<TaskletResult<S>, TaskletException> launch)
+      throws TaskletException {
+    if (!showProgress) {
+      return launch.call();
+    }
+    try (ProgressLine line = new ProgressLine(err, title)) {
+      return Progress.reportingTo(line, launch);
+    }
   }
 
   private void report(String title, TaskletResult<?> result, List<String> answer) {

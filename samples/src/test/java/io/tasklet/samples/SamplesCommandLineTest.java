@@ -35,10 +35,14 @@ class SamplesCommandLineTest {
   private record Run(int status, String out, String err) {}
 
   private static Run run(String... args) {
+    return run(false, args);
+  }
+
+  private static Run run(boolean onTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Samples.run(runtime, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        new PrintStream(err, true, StandardCharsets.UTF_8), onTerminal, args);
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -67,6 +71,20 @@ class SamplesCommandLineTest {
     BufferedImage image = ImageIO.read(dir.resolve("mandelbrot.png").toFile());
     assertEquals(1600, image.getWidth());
     assertEquals(1000, image.getHeight());
+  }
+
+  @Test
+  void onATerminalALongLaunchShowsItsProgressOnStandardErrorThenWipesIt(@TempDir Path dir) {
+    String png = dir.resolve("m.png").toString();
+    Run shown = run(true, "mandelbrot", "64x45", png, "--lanes", "2");
+    assertEquals(0, shown.status(), shown.err());
+    assertTrue(shown.err().startsWith("\rMandelbrot set: 2 of 45 rows (4%)"), shown.err());
+    assertTrue(shown.err().contains("\rMandelbrot set: 45 of 45 rows (100%)"), shown.err());
+    assertTrue(shown.err().endsWith("\r"), "the line is wiped: " + shown.err());
+    assertTrue(shown.out().startsWith("Mandelbrot set, 64 x 45"), shown.out());
+    Run piped = run(false, "mandelbrot", "64x45", png, "--lanes", "2");
+    assertEquals("", piped.err());
+    assertEquals(shown.out().lines().count(), piped.out().lines().count());
   }
 
   @Test
