@@ -9,6 +9,9 @@ import io.tasklet.samples.Samples;
 import io.tasklet.samples.mandelbrot.FrameLayout;
 import io.tasklet.samples.mandelbrot.MandelbrotRenderTasklet;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,16 @@ class LayoutReportsTest {
         text);
     assertTrue(text.contains("holes: 2, sum holes: 15, padding: 7 */"), text);
     assertTrue(text.contains("/* last cacheline: 24 bytes */"), text);
+  }
+
+  @Test
+  void theReadmeShowsTheReportsAsTheyAre() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    for (String name : List.of("Frame", "Mandelbrot.render")) {
+      String text = report(name).text().replace(System.lineSeparator(), "\n");
+      assertTrue(readme.contains(text), "the README's report of " + name + " is out of date:\n"
+          + text);
+    }
   }
 
   @Test
