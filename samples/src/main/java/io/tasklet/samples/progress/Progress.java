@@ -6,10 +6,12 @@ package io.tasklet.samples.progress;
  *
  * <p>A coordinator that splits its work into phases calls {@link #done} after each one with the
  * work its lanes have finished; the figures are the coordinator's own, read between phases when
- * every lane's writes are visible. The coordinator runs on the thread that launched it, so
- * {@link #reportingTo} binds the listener to that thread for the one launch (a
+ * every lane's writes are visible. Without a deadline the coordinator runs on the thread that
+ * launched it, so {@link #reportingTo} binds the listener to that thread for the one launch (a
  * {@link ScopedValue}): nothing is shared between launches, and with no listener {@code done} does
- * nothing.
+ * nothing. (A launch with a deadline runs its coordinator on a lane thread, which does not see the
+ * binding, and reports nothing; the samples set no deadline. The runtime has no public figure of a
+ * launch's progress, such as the fuel drawn so far, that another thread could read instead.)
  */
 public final class Progress {
   /** What hears of a launch's progress. */
