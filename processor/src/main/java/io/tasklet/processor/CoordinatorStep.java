@@ -7,6 +7,7 @@ import io.tasklet.processor.check.ErrorReporter;
 import io.tasklet.processor.check.RecordChecker;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.write.LauncherWriter;
+import io.tasklet.processor.write.LayoutReportWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks every {@code @Coordinator} and {@code @Tasklet} method and generates its launcher.
+ * Checks every {@code @Coordinator} and {@code @Tasklet} method and generates its launcher and
+ * the report of its memory plan.
  *
  * <p>A method whose records wait for component types that do not exist yet is put off to the
  * next round, as {@link RecordStep} does with the records themselves.
@@ -79,6 +81,7 @@ final class CoordinatorStep {
     }
     try {
       LauncherWriter.write(model.get(), element).writeTo(env.getFiler());
+      LayoutReportWriter.write(env.getFiler(), model.get(), element);
     } catch (IOException e) {
       reporter.error("cannot write " + model.get().simpleName() + ": " + e.getMessage(), element);
     }

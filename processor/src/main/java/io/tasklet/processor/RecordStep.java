@@ -6,6 +6,7 @@ import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.check.ErrorReporter;
 import io.tasklet.processor.check.RecordChecker;
 import io.tasklet.processor.model.RecordModel;
+import io.tasklet.processor.write.LayoutReportWriter;
 import io.tasklet.processor.write.LayoutWriter;
 import io.tasklet.processor.write.ViewWriter;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Generates the layout and view of every {@code @SharedState} and {@code @WorkerScratch} record.
+ * Generates the layout, view and layout report of every {@code @SharedState} and
+ * {@code @WorkerScratch} record.
  *
  * <p>A record whose component types do not exist yet (another processor may generate them) is
  * put off to the next round; if they never appear, javac reports the missing types itself.
@@ -90,6 +92,7 @@ final class RecordStep {
       JavaFile view = ViewWriter.write(model, record);
       layout.writeTo(env.getFiler());
       view.writeTo(env.getFiler());
+      LayoutReportWriter.write(env.getFiler(), model, record);
     } catch (IOException | RuntimeException e) {
       reporter.error(
           "could not write the layout and view of " + model.displayName() + ": " + e, record);

@@ -6,6 +6,7 @@ import io.tasklet.runtime.TaskletResult;
 import io.tasklet.runtime.TaskletRuntime;
 import io.tasklet.samples.histogram.ByteHistogramCountTasklet;
 import io.tasklet.samples.histogram.Histogram;
+import io.tasklet.samples.layout.LayoutReports;
 import io.tasklet.samples.mandelbrot.Frame;
 import io.tasklet.samples.mandelbrot.FrameLayout;
 import io.tasklet.samples.mandelbrot.FrameView;
@@ -16,11 +17,14 @@ import io.tasklet.samples.matmul.MatrixMultiplyMultiplyTasklet;
 import io.tasklet.samples.matmul.RowCursor;
 import io.tasklet.samples.reduction.DoubleReductionSummarizeTasklet;
 import io.tasklet.samples.reduction.Summary;
+import io.tasklet.samples.progress.Progress;
+import io.tasklet.samples.progress.ProgressLine;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -42,7 +46,9 @@ import javax.imageio.ImageIO;
 
 /**
  * The samples' command line: runs one sample (or all of them) on the process's default runtime and
- * prints the answer, the lanes, the memory plan, the fuel and the time.
+ * prints the answer, the lanes, the memory plan, the fuel and the time; or prints the layout
+ * reports. On a terminal, the long samples show their progress on one line of standard error while
+ * they run, as their coordinators report it between phases.
  *
  * <p>Exit status: 0 when the run succeeded, 1 when the tasklet failed (fuel exhausted, say) or a
  * file could not be written, 2 for a wrong command line.
@@ -55,25 +61,42 @@ public final class Samples {
         matmul N              multiply two pseudo-random N x N matrices (N <= 1024)
         mandelbrot WxH FILE   render a W x H Mandelbrot image into the PNG file FILE
         all [DIR]             every sample on generated input, writing files into DIR (default .)
+        layout [NAME]         the layout report of the record or tasklet NAME (default: all of
+                              them): offsets, sizes, holes and cache lines, as pahole shows a struct
       --lanes N     lanes to run on (default: the machine's cores, at most the sample's declared lanes)
       --fuel UNITS  fuel pool of the launch (default: the sample's declared pool)""";
 
   private final PrintStream out;
+  private final PrintStream err;
   private final TaskletRuntime runtime;
+  private final boolean showProgress;
 
-  private Samples(PrintStream out, TaskletRuntime runtime) {
+  private Samples(PrintStream out, PrintStream err, TaskletRuntime runtime, boolean showProgress) {
     this.out = out;
+    this.err = err;
     this.runtime = runtime;
+    this.showProgress = showProgress;
   }
 
   public static void main(String[] args) {
-    System.exit(run(TaskletRuntime.defaultRuntime(), System.out, System.err, args));
+    Console console = System.console();
+    boolean terminal = console != null && console.isTerminal();
+    System.exit(run(TaskletRuntime.defaultRuntime(), System.out, System.err, terminal, args));
   }
 
   /** Runs the command line {@code args} on {@code runtime}; returns the exit status. */
   static int run(TaskletRuntime runtime, PrintStream out, PrintStream err, String... args) {
+    return run(runtime, out, err, false, args);
+  }
+
+  /**
+   * Runs the command line {@code args} on {@code runtime}, showing the progress of long launches
+   * on {@code err} when {@code showProgress}; returns the exit status.
+   */
+  static int run(TaskletRuntime runtime, PrintStream out, PrintStream err, boolean showProgress,
+      String... args) {
     try {
-      new Samples(out, runtime).run(Options.parse(args));
+      new Samples(out, err, runtime, showProgress).run(Options.parse(args));
       return 0;
     } catch (UsageException e) {
       err.println("tasklet-samples: " + e.getMessage());
@@ -101,6 +124,7 @@ public final class Samples {
         int[] size = dimensions(options.argument(0, "a size WxH"));
         mandelbrot(options, size[0], size[1], Path.of(options.argument(1, "a PNG FILE")));
       }
+      case "layout" -> layout(options.arguments().isEmpty() ? "all" : options.arguments().get(0));
       case "all" -> all(options, Path.of(options.arguments().isEmpty() ? "." : options.arguments().get(0)));
       default -> throw new UsageException("no sample called \"" + options.sample() + "\"");
     }
@@ -114,6 +138,19 @@ public final class Samples {
     reduce(options, 10_000_000);
     matmul(options, 384);
     mandelbrot(options, 1600, 1000, dir.resolve("mandelbrot.png"));
+  }
+
+  private void layout(String name) throws UsageException, IOException {
+    List<LayoutReports.Report> reports = LayoutReports.ofCodeSource(Samples.class).stream()
+        .filter(report -> name.equals("all") || report.isCalled(name))
+        .toList();
+    if (reports.isEmpty()) {
+      throw new UsageException("no record or tasklet called \"" + name + "\"; try layout all");
+    }
+    for (LayoutReports.Report report : reports) {
+      out.println(report.text());
+      out.println();
+    }
   }
 
   void histogram(Options options, Path file) throws UsageException, TaskletException, IOException {
@@ -171,7 +208,7 @@ public final class Samples {
         .workers(options.lanes(MatrixMultiplyMultiplyTasklet.DECLARED_WORKERS, runtime.cores()))
         .input(input);
     options.fuel().ifPresent(launch::maxFuel);
-    TaskletResult<RowCursor> result = launch.launch();
+    TaskletResult<RowCursor> result = withProgress("matrix multiply", launch::launch);
     MemorySegment c = MemorySegment.ofArray(result.output());
     double trace = 0;
     for (int i = 0; i < n; i++) {
@@ -194,13 +231,28 @@ public final class Samples {
         .input(frameBytes(frame))
         .outputTo(MemorySegment.ofArray(pixels));
     options.fuel().ifPresent(launch::maxFuel);
-    TaskletResult<Frame> result = launch.launch();
+    TaskletResult<Frame> result = withProgress("Mandelbrot set", launch::launch);
     if (!ImageIO.write(image, "png", png.toFile())) {
       throw new IOException("no PNG writer available");
     }
     report("Mandelbrot set, " + width + " x " + height + ", " + frame.maxIterations()
         + " iterations at most", result, List.of("written to " + png.toAbsolutePath(),
         number(result.shared().pixelsInside()) + " pixels inside the set"));
+  }
+
+  /**
+   * Runs {@code launch}; on a terminal, shows the progress its coordinator reports on one line of
+   * {@code err}, wiped when the launch ends.
+   */
+  private <S> TaskletResult<S> withProgress(
+      String title, ScopedValue.CallableOp<TaskletResult<S>, TaskletException> launch)
+      throws TaskletException {
+    if (!showProgress) {
+      return launch.call();
+    }
+    try (ProgressLine line = new ProgressLine(err, title)) {
+      return Progress.reportingTo(line, launch);
+    }
   }
 
   private void report(String title, TaskletResult<?> result, List<String> answer) {

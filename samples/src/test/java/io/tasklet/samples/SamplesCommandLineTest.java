@@ -35,10 +35,14 @@ class SamplesCommandLineTest {
   private record Run(int status, String out, String err) {}
 
   private static Run run(String... args) {
+    return run(false, args);
+  }
+
+  private static Run run(boolean onTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Samples.run(runtime, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        new PrintStream(err, true, StandardCharsets.UTF_8), onTerminal, args);
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -70,10 +74,39 @@ class SamplesCommandLineTest {
   }
 
   @Test
+  void onATerminalALongLaunchShowsItsProgressOnStandardErrorThenWipesIt(@TempDir Path dir) {
+    String png = dir.resolve("m.png").toString();
+    Run shown = run(true, "mandelbrot", "64x45", png, "--lanes", "2");
+    assertEquals(0, shown.status(), shown.err());
+    assertTrue(shown.err().startsWith("\rMandelbrot set: 2 of 45 rows (4%)"), shown.err());
+    assertTrue(shown.err().contains("\rMandelbrot set: 45 of 45 rows (100%)"), shown.err());
+    assertTrue(shown.err().endsWith("\r"), "the line is wiped: " + shown.err());
+    assertTrue(shown.out().startsWith("Mandelbrot set, 64 x 45"), shown.out());
+    Run piped = run(false, "mandelbrot", "64x45", png, "--lanes", "2");
+    assertEquals("", piped.err());
+    assertEquals(shown.out().lines().count(), piped.out().lines().count());
+  }
+
+  @Test
   void helpListsTheSamples() {
     Run run = run("help");
     assertEquals(0, run.status());
     assertTrue(run.out().contains("mandelbrot WxH FILE"), run.out());
+  }
+
+  @Test
+  void layoutPrintsTheReportOfOneRecordOrOfAll() {
+    Run one = run("layout", "Frame");
+    assertEquals(0, one.status(), one.err());
+    assertTrue(one.out().startsWith("/* io.tasklet.samples.mandelbrot.Frame: @SharedState"),
+        one.out());
+    assertFalse(one.out().contains("struct Histogram"), one.out());
+    Run all = run("layout");
+    assertEquals(0, all.status(), all.err());
+    for (String title : new String[] {"struct Histogram {", "struct LocalBins {",
+        "ByteHistogram.count: @Coordinator", "struct Summary {", "MatrixMultiply.multiply"}) {
+      assertTrue(all.out().contains(title), all.out());
+    }
   }
 
   @Test
@@ -89,7 +122,7 @@ class SamplesCommandLineTest {
     String[][] wrong = {
         {}, {"nonsense"}, {"histogram"}, {"histogram", "/no/such/file"}, {"reduce", "many"},
         {"matmul", "5000"}, {"mandelbrot", "800by600", "x.png"}, {"reduce", "10", "--lanes", "99"},
-        {"reduce", "10", "--fuel"}, {"reduce", "10", "--verbose"}};
+        {"reduce", "10", "--fuel"}, {"reduce", "10", "--verbose"}, {"layout", "Nothing"}};
     for (String[] args : wrong) {
       Run run = run(args);
       assertEquals(2, run.status(), String.join(" ", args));

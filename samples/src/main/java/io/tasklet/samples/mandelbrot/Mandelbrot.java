@@ -2,17 +2,24 @@ package io.tasklet.samples.mandelbrot;
 
 import io.tasklet.annotations.Coordinator;
 import io.tasklet.runtime.CoordinatorContext;
+import io.tasklet.runtime.WorkerContext;
+import io.tasklet.samples.progress.Progress;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
  * Renders the Mandelbrot set into the output region, one grey byte per pixel, row by row. The
  * input is a {@link Frame} laid out by {@code FrameLayout}; lanes take rows from the shared
- * frame's cursor, and pay one unit of fuel per iteration.
+ * frame's cursor, and pay one unit of fuel per iteration. The image is rendered in
+ * {@value #PHASES} bands of rows, one phase each, so that the coordinator can report its progress
+ * between them.
  */
 public final class Mandelbrot {
   /** Largest image, in pixels, the declaration budgets for. */
   public static final int MAX_PIXELS = 4096 * 4096;
+
+  /** Bands of rows the image is rendered in, one phase each (fewer when it has fewer rows). */
+  public static final int PHASES = 20;
 
   private Mandelbrot() {}
 
@@ -28,31 +35,41 @@ public final class Mandelbrot {
           + " image does not fit the output region of " + ctx.output().byteSize() + " bytes");
     }
     FrameView.of(ctx.shared()).write(frame);
-    ctx.parallelForWorkers(lane -> {
-      FrameView shared = FrameView.of(lane.shared());
-      MemorySegment image = lane.output();
-      long rows = 0;
-      long iterations = 0;
-      long inside = 0;
-      for (long y = shared.getAndAddNextRow(1); y < frame.height();
-          y = shared.getAndAddNextRow(1)) {
-        long rowIterations = 0;
-        double im = frame.minIm() + y * frame.step();
-        for (int x = 0; x < frame.width(); x++) {
-          int n = escapeTime(frame.minRe() + x * frame.step(), im, frame.maxIterations());
-          rowIterations += n;
-          if (n == frame.maxIterations()) {
-            inside++;
-          }
-          image.set(ValueLayout.JAVA_BYTE, y * frame.width() + x, shade(n, frame.maxIterations()));
+    int phases = Math.min(PHASES, frame.height());
+    for (int phase = 1; phase <= phases; phase++) {
+      long bandEnd = (long) frame.height() * phase / phases;
+      ctx.parallelForWorkers(lane -> renderRows(lane, frame, bandEnd));
+      FrameView.of(ctx.shared()).nextRow(bandEnd); // lanes that found the band done overshot it
+      Progress.done("rows", bandEnd, frame.height());
+    }
+  }
+
+  /** A lane's part of one band: rows taken from the shared cursor until it reaches {@code end}. */
+  private static void renderRows(WorkerContext<Frame, PixelTally> lane, Frame frame, long end) {
+    FrameView shared = FrameView.of(lane.shared());
+    MemorySegment image = lane.output();
+    long rows = 0;
+    long iterations = 0;
+    long inside = 0;
+    for (long y = shared.getAndAddNextRow(1); y < end; y = shared.getAndAddNextRow(1)) {
+      long rowIterations = 0;
+      double im = frame.minIm() + y * frame.step();
+      for (int x = 0; x < frame.width(); x++) {
+        int n = escapeTime(frame.minRe() + x * frame.step(), im, frame.maxIterations());
+        rowIterations += n;
+        if (n == frame.maxIterations()) {
+          inside++;
         }
-        lane.fuelCheckpoint(rowIterations);
-        iterations += rowIterations;
-        rows++;
+        image.set(ValueLayout.JAVA_BYTE, y * frame.width() + x, shade(n, frame.maxIterations()));
       }
-      PixelTallyView.of(lane.scratch()).write(new PixelTally(rows, iterations));
-      shared.getAndAddPixelsInside(inside);
-    });
+      lane.fuelCheckpoint(rowIterations);
+      iterations += rowIterations;
+      rows++;
+    }
+    PixelTallyView tally = PixelTallyView.of(lane.scratch());
+    tally.rows(tally.rows() + rows);
+    tally.iterations(tally.iterations() + iterations);
+    shared.getAndAddPixelsInside(inside);
   }
 
   /** Iterations before {@code z = z^2 + c} leaves the circle of radius 2, at most {@code max}. */
