@@ -133,6 +133,24 @@ class TaskletJobTest {
   }
 
   @Test
+  void launcherRefusingItsSettingsIsARejectedLaunch() {
+    JavaRDD<byte[]> data = LocalSpark.onePerPartition(spark, List.of(new byte[1000]));
+    PartitionKernel<Tally> overDeclaredLanes = partition -> GaugedSumSumTasklet
+        .on(partition.runtime())
+        .workers(GaugedSumSumTasklet.DECLARED_WORKERS + 1)
+        .launch();
+    TaskletJob<Tally, Tally> job = TaskletJob.of(
+        PartitionBudget.of(1 << 20, DEADLINE), overDeclaredLanes, tally -> tally);
+
+    PartitionFailedException failed = assertThrows(PartitionFailedException.class,
+        () -> job.run(data));
+
+    assertEquals(Reason.LAUNCH_REJECTED, failed.reason());
+    assertTrue(failed.getMessage().contains("the launcher refused its settings: workers must be"
+        + " between 1 and the declared 8, was 9"), failed.getMessage());
+  }
+
+  @Test
   void partitionOverItsInputBudgetFailsWithoutLaunching() {
     JavaRDD<byte[]> data = spark.parallelize(List.of(new byte[600], new byte[600]), 1);
     TaskletJob<Tally, Tally> job = TaskletJob.of(
