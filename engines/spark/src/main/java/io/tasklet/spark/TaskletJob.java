@@ -89,8 +89,9 @@ public final class TaskletJob<S, R extends Serializable> implements Serializable
     try {
       spark.runJob(rows.rdd(), new OnlyRow<>(), new Collect<>(results), outcomeTag());
     } catch (Exception e) { // Spark throws SparkException, which Scala does not declare
-      spark.cancelJobsWithTag(tag, "a partition failed");
       PartitionFailedException failed = partitionFailure(e);
+      spark.cancelJobsWithTag(tag, failed == null ? "because it failed"
+          : "because partition " + failed.partition() + " failed (" + failed.reason() + ")");
       if (failed == null) {
         throw TaskletJob.<RuntimeException>asThrown(e);
       }
