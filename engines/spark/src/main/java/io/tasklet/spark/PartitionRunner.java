@@ -63,33 +63,38 @@ final class PartitionRunner<S, R extends Serializable> implements Serializable {
       MemorySegment input = chunks.size() == 1
           ? MemorySegment.ofArray(chunks.getFirst())
           : concatenate(arena, chunks, inputBytes);
-      TaskletResult<S> result;
-      try {
-        result = kernel.launch(new PartitionLaunch(partition, runtime, lanes, input, budget));
-      } catch (FuelExhaustedException e) {
-        return attempt.failed(Reason.FUEL_EXHAUSTED, e.getMessage(), e);
-      } catch (LaunchRejectedException e) {
-        return attempt.failed(Reason.LAUNCH_REJECTED, e.getMessage(), e);
-      } catch (IllegalArgumentException e) {
-        return attempt.failed(Reason.LAUNCH_REJECTED,
-            "the launcher refused its settings: " + e.getMessage(), null);
-      } catch (TaskletException e) {
-        throw attempt.thrown(e.getMessage(), e);
-      }
-      String unapplied = unappliedBudget(result, lanes);
-      if (unapplied != null) {
-        return attempt.failed(Reason.BUDGET_NOT_APPLIED, unapplied, null);
-      }
-      R shared;
-      try {
-        shared = toRow.call(result.shared());
-      } catch (Exception e) {
-        throw attempt.thrown("turning the shared state into a row threw " + e, e);
-      }
-      return new PartitionResult<>(partition, attempt.executor(), attempt.number(),
-          attempt.lanesGranted(), result.workers(), inputBytes, result.maxFuel().orElseThrow(),
-          result.fuelConsumed(), result.elapsed(), shared, result.output());
+      return launch(attempt, new PartitionLaunch(partition, runtime, lanes, input, budget));
     }
+  }
+
+  private PartitionOutcome<R> launch(Attempt attempt, PartitionLaunch partition) {
+    TaskletResult<S> result;
+    try {
+      result = kernel.launch(partition);
+    } catch (FuelExhaustedException e) {
+      return attempt.failed(Reason.FUEL_EXHAUSTED, e.getMessage(), e);
+    } catch (LaunchRejectedException e) {
+      return attempt.failed(Reason.LAUNCH_REJECTED, e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      return attempt.failed(Reason.LAUNCH_REJECTED,
+          "the launcher refused its settings: " + e.getMessage(), null);
+    } catch (TaskletException e) {
+      throw attempt.thrown(e.getMessage(), e);
+    }
+    String unapplied = unappliedBudget(result, partition.lanes());
+    if (unapplied != null) {
+      return attempt.failed(Reason.BUDGET_NOT_APPLIED, unapplied, null);
+    }
+    R shared;
+    try {
+      shared = toRow.call(result.shared());
+    } catch (Exception e) {
+      throw attempt.thrown("turning the shared state into a row threw " + e, e);
+    }
+    return new PartitionResult<>(attempt.partition(), attempt.executor(), attempt.number(),
+        attempt.lanesGranted(), result.workers(), partition.input().byteSize(),
+        result.maxFuel().orElseThrow(), result.fuelConsumed(), result.elapsed(), shared,
+        result.output());
   }
 
   private String unappliedBudget(TaskletResult<S> result, int lanes) {
