@@ -272,6 +272,9 @@ class LauncherEndToEndTest {
     assertEquals(4, plan.workers());
     Object builder = builder("JobsHistogramTasklet");
     Compiled.invoke(builder, "input", (Object) new byte[100]);
+    assertEquals(0, ((LinearMemoryPlan) Compiled.invoke(builder, "plan")).inputBytes(),
+        "an array is read in place");
+    Compiled.invoke(builder, "copyInput");
     assertEquals(100, ((LinearMemoryPlan) Compiled.invoke(builder, "plan")).inputBytes());
   }
 
@@ -296,13 +299,26 @@ class LauncherEndToEndTest {
   }
 
   @Test
+  void buildersCheckDeadlinesAndOutputDestinationsWithTheRuntimesMessages() {
+    Object builder = Compiled.invoke(null, compiled.load("demo.JobsAloneTasklet"), "builder");
+    NullPointerException noDeadline = assertThrows(NullPointerException.class,
+        () -> Compiled.invoke(builder, "deadline", new Object[] {null}));
+    assertThat(noDeadline).hasMessageThat().contains("deadline");
+    Compiled.invoke(builder, "deadline", java.time.Duration.ofSeconds(Long.MAX_VALUE));
+    IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
+        () -> Compiled.invoke(builder, "outputTo", java.lang.foreign.MemorySegment.ofArray(
+            new byte[10])));
+    assertThat(tooSmall).hasMessageThat().contains("smaller than the declared output");
+  }
+
+  @Test
   void buildersOfferOnlyWhatTheDeclarationAllows() {
     assertThat(methods("demo.JobsHistogramTasklet$Builder")).containsExactly(
-        "workers", "input", "maxFuel", "deadline", "plan", "launch");
+        "workers", "input", "copyInput", "maxFuel", "deadline", "plan", "launch");
     assertThat(methods("demo.JobsIdleTasklet$Builder")).containsExactly(
         "workers", "maxFuel", "deadline", "plan", "launch");
     assertThat(methods("demo.JobsAloneTasklet$Builder")).containsExactly(
-        "input", "maxFuel", "deadline", "plan", "launch");
+        "input", "copyInput", "outputTo", "maxFuel", "deadline", "plan", "launch");
     assertThat(methods("demo.JobsAloneTasklet")).containsExactly("builder", "plan");
     assertThat(methods("demo.JobsHistogramTasklet")).containsExactly("builder", "on", "plan");
   }
