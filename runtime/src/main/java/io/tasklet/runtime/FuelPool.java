@@ -48,10 +48,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FuelPool {
   private static final VarHandle STATE;
+  private static final VarHandle OWNER;
 
   static {
     try {
       STATE = MethodHandles.lookup().findVarHandle(AccountFields.class, "state", int.class);
+      OWNER = MethodHandles.lookup().findVarHandle(Account.class, "owner", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -199,7 +201,10 @@ final class FuelPool {
     /** Written only by the owner. */
     long consumed;
 
-    /** Time the account's lane spent running lane bodies; written by the lane's thread. */
+    /**
+     * Time the account's lane spent in phases, from each phase's start to the end of the lane's
+     * body; written by the lane's thread.
+     */
     long busyNanos;
   }
 
@@ -221,13 +226,21 @@ final class FuelPool {
 
     /** Makes the calling thread the owner, until {@link #disown}. */
     void own() {
-      owner = Thread.currentThread();
+      OWNER.setRelease(this, Thread.currentThread()); // no fence: only this thread acts on it
     }
 
     /** Hands the lease back and leaves the account with no owner; called by the owner. */
     void disown() {
       release();
-      owner = null;
+      OWNER.setRelease(this, null);
+    }
+
+    /**
+     * Whether the account has an owner: a lane's body is running. Read by other threads only
+     * long after the fact (a launch giving up on its lanes), so a read may be slightly stale.
+     */
+    boolean owned() {
+      return OWNER.getAcquire(this) != null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tasklet.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,6 +18,16 @@ import java.util.function.BooleanSupplier;
  * idle thread parks instead of spinning and no work starts interrupted.
  */
 final class LaneThread extends Thread {
+  private static final VarHandle WORK;
+
+  static {
+    try {
+      WORK = MethodHandles.lookup().findVarHandle(LaneThread.class, "work", Runnable.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** Work that tells the thread to end. */
   static final Runnable STOP = () -> {};
 
@@ -54,7 +66,9 @@ final class LaneThread extends Thread {
         // interrupted while idle: the status is cleared; wait on
       }
       Runnable next = work;
-      work = null; // the next hand-off comes only after this work has finished
+      // A plain write, with no fence: the next hand-off comes only after this work has finished,
+      // and the launch learns that through the lane's arrival, a volatile update made after it.
+      WORK.set(this, null);
       if (next == STOP) {
         return;
       }

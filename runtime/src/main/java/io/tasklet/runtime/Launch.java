@@ -101,6 +101,7 @@ final class Launch<S, W> {
   private LaneBody<S, W> body; // published to lanes by each hand-off's volatile write
   private boolean phaseOpen; // coordinator thread only: a phase's lanes may still be running
   private int handed; // coordinator thread only: lanes of the open phase handed their work
+  private long phaseStart; // when the current phase started; published to lanes by the hand-off
   private boolean released; // guarded by this: the threads were given back
   @SuppressWarnings("unused") // through OUTCOME
   private volatile int outcome;
@@ -245,7 +246,7 @@ final class Launch<S, W> {
   private DeadlineExceededException abandonedFailure() {
     StringJoiner running = new StringJoiner(", ");
     for (Lane lane : lanes) {
-      if (lane.running) {
+      if (lane.account.owned()) {
         running.add("lane " + lane.index);
       }
     }
@@ -341,7 +342,7 @@ final class Launch<S, W> {
   private int laneOfCurrentThread() {
     Thread self = Thread.currentThread();
     if (self == coordinatorThread) {
-      return phaseOpen && lanes.get(0).running ? 0 : TaskletException.NO_LANE;
+      return !lanes.isEmpty() && lanes.get(0).account.owned() ? 0 : TaskletException.NO_LANE;
     }
     for (int i = 0; i < threads.length; i++) {
       if (threads[i] == self) {
@@ -378,7 +379,6 @@ final class Launch<S, W> {
     Lane lane = lanes.get(index);
     FuelPool.Account account = lane.account;
     account.own();
-    long start = System.nanoTime();
     try {
       if (!state.stopping()) {
         body.run(lane);
@@ -386,9 +386,8 @@ final class Launch<S, W> {
     } catch (Throwable t) {
       state.failed(index, t);
     } finally {
-      account.busyNanos += System.nanoTime() - start;
+      account.busyNanos += System.nanoTime() - phaseStart;
       account.disown();
-      lane.running = false;
       if (index != 0 && (int) PENDING.getAndAdd(arrivals, -1) == 1) {
         arrivals.coordinator.wake(coordinatorThread);
       }
@@ -404,15 +403,15 @@ final class Launch<S, W> {
     body = phaseBody;
     phaseOpen = true;
     handed = 0;
-    arrivals.pending = threads.length;
+    phaseStart = System.nanoTime();
+    // Plain writes: each lane's volatile hand-off below publishes them.
+    PENDING.set(arrivals, threads.length);
     for (int i = 1; i < lanes.size(); i++) {
       LaneThread thread = threads[i - 1];
-      lanes.get(i).running = true;
       thread.work = laneWork[i]; // no method call between these two writes: see settlePhase
       handed = i;
       thread.wake();
     }
-    lanes.get(0).running = true;
     runLane(0);
     awaitLanes();
     phaseOpen = false;
@@ -433,14 +432,12 @@ final class Launch<S, W> {
         "parallelForWorkers was cut short by an error thrown inside it, such as a"
             + " StackOverflowError; the launch cannot go on"));
     for (int i = handed + 1; i < lanes.size(); i++) {
-      lanes.get(i).running = false;
       PENDING.getAndAdd(arrivals, -1);
     }
     for (int i = 1; i <= handed; i++) {
       LockSupport.unpark(threads[i - 1]);
     }
     awaitLanes();
-    lanes.get(0).running = false;
     phaseOpen = false;
     body = null;
   }
@@ -511,7 +508,6 @@ final class Launch<S, W> {
   private final class Lane extends Context implements WorkerContext<S, W> {
     final int index;
     final MemorySegment scratch;
-    volatile boolean running;
 
     Lane(int index, MemorySegment scratch, FuelPool.Account account) {
       super(account);
