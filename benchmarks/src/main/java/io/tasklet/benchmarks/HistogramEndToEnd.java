@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * same count in plain Java. One operation is one whole count, from the {@code byte[]} to the 256
  * counts.
  *
- * <p>The tasklet's time includes everything a user pays: the launch, copying the input into
- * linear memory (the lanes copy a share each), the fuel checkpoints, and reading the result back.
- * The runtime keeps the launch's block of linear memory from one launch to the next, as it does
- * every block of up to 256 MiB. The baselines count straight from the array: a parallel stream (on the common pool, which has 1
+ * <p>The tasklet's time includes everything a user pays: the launch, its block of linear memory,
+ * the fuel checkpoints, and reading the result back; the lanes read the array in place, as the
+ * baselines do. The baselines count straight from the array: a parallel stream (on the common
+ * pool, which has 1
  * thread on 2 cores besides the caller), two threads, and one thread. The two threads are a fixed
  * pool kept from one operation to the next rather than threads started for each: the runtime
  * keeps its lane threads too, so that is the fairer match. The setup checks that every way gives

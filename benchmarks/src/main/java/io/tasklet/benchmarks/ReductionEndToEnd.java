@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * same summary in plain Java. One operation is one whole summary.
  *
  * <p>The tasklet reads the values as the sample's users hand them over, a direct buffer of
- * doubles in native order, and its time includes the launch, copying them into linear memory, the
- * fuel checkpoints and reading the result back, as in {@link HistogramEndToEnd}. The baselines summarise a {@code double[]} of the same values: a
+ * doubles in native order, in place, and its time includes the launch, the fuel checkpoints and
+ * reading the result back, as in {@link HistogramEndToEnd}. The baselines summarise a {@code double[]} of the same values: a
  * parallel stream collecting into a mutable summary (on the common pool, which has 1 thread on 2
  * cores besides the caller), two threads, and one thread. The two threads are a fixed pool kept
  * from one operation to the next, as the runtime keeps its lane threads. The setup checks that
