@@ -134,10 +134,15 @@ final class LaunchState {
         first != null ? first.getMessage() : tasklet + ": the launch is stopping");
   }
 
-  /** Records {@code e} if it is the first failure, and stops the launch. */
+  /**
+   * Records {@code e} if it is the first failure, and stops the launch. Every caller raises the
+   * stopping flag before it returns, the one that lost the race to be first too, so that no
+   * checkpoint succeeds after any {@code fail} returned.
+   */
   void fail(TaskletException e) {
-    if (failure.compareAndSet(null, e)) {
-      stopping = true;
+    boolean first = failure.compareAndSet(null, e);
+    stopping = true;
+    if (first) {
       onStop.run();
     }
   }
