@@ -1,0 +1,69 @@
+package io.tasklet.processor.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The errors found in one declaration, each against the most precise place the compiler allows:
+ * the element, and where it applies the annotation and attribute. Checking collects; the
+ * processor's front prints once, with {@link #printTo}. A report may hold the reports of the
+ * records a declaration uses; each report prints at most once however often it is reached, so a
+ * record's own errors appear once even when several declarations use it.
+ */
+public final class Report {
+  private record Entry(
+      String message, Element element, AnnotationMirror annotation, AnnotationValue value) {}
+
+  private final List<Entry> errors = new ArrayList<>();
+  private final List<Report> subreports = new ArrayList<>();
+  private boolean printed;
+
+  /** Records an error against {@code element}. */
+  public void error(String message, Element element) {
+    errors.add(new Entry(message, element, null, null));
+  }
+
+  /** Records an error against attribute {@code value} of {@code annotation} on {@code element}. */
+  public void error(
+      String message, Element element, AnnotationMirror annotation, AnnotationValue value) {
+    errors.add(new Entry(message, element, annotation, value));
+  }
+
+  /** Adds the report of a declaration this one depends on. */
+  void add(Report subreport) {
+    subreports.add(subreport);
+  }
+
+  /** Whether nothing was found wrong here (subreports aside). */
+  public boolean isClean() {
+    return errors.isEmpty();
+  }
+
+  /** Prints every error not printed yet, this report's and its subreports'. */
+  public void printTo(Messager messager) {
+    if (printed) {
+      return;
+    }
+    printed = true;
+    for (Entry entry : errors) {
+      if (entry.annotation() == null) {
+        messager.printMessage(Diagnostic.Kind.ERROR, entry.message(), entry.element());
+      } else {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            entry.message(),
+            entry.element(),
+            entry.annotation(),
+            entry.value());
+      }
+    }
+    for (Report subreport : subreports) {
+      subreport.printTo(messager);
+    }
+  }
+}
