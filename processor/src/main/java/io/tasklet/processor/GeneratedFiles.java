@@ -260,7 +260,6 @@ final class GeneratedFiles {
     List<String> suppress = new ArrayList<>();
     boolean deprecation = false;
     boolean removal = false;
-    boolean auxiliary = false;
     for (Element element : used) {
       for (Element e = element; e != null && !(e instanceof javax.lang.model.element.PackageElement);
           e = e.getEnclosingElement()) {
@@ -272,14 +271,7 @@ final class GeneratedFiles {
             deprecation = true;
           }
         }
-        if (e instanceof TypeElement type && type.getEnclosingElement()
-            instanceof javax.lang.model.element.PackageElement) {
-          auxiliary |= isAuxiliary(type);
-        }
       }
-    }
-    if (auxiliary) {
-      suppress.add("auxiliaryclass");
     }
     if (deprecation) {
       suppress.add("deprecation");
@@ -314,24 +306,6 @@ final class GeneratedFiles {
     } else if (type instanceof DeclaredType declared) {
       used.add(declared.asElement());
       declared.getTypeArguments().forEach(argument -> addType(argument, used));
-    }
-  }
-
-  /**
-   * Whether {@code type} is a top-level class in a file named after another: javac warns about
-   * such an auxiliary class used from another file. Only javac warns (and knows the warning), so
-   * only on javac is this looked for.
-   */
-  private boolean isAuxiliary(TypeElement type) {
-    if (!env.getClass().getName().startsWith("com.sun.tools.javac")) {
-      return false;
-    }
-    try {
-      JavaFileObject file = env.getElementUtils().getFileObjectOf(type);
-      return file != null && file.getKind() == JavaFileObject.Kind.SOURCE
-          && !file.isNameCompatible(type.getSimpleName().toString(), JavaFileObject.Kind.SOURCE);
-    } catch (UnsupportedOperationException cannotTell) {
-      return false;
     }
   }
 

@@ -181,7 +181,7 @@ public final class CoordinatorChecker {
   }
 
   /** Why code in the same package cannot name {@code element}, or empty if it can. */
-  private static Optional<String> unreachable(Element element) {
+  private Optional<String> unreachable(Element element) {
     for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       if (!(e instanceof TypeElement type)) {
         return Optional.of("it is declared inside a method; move it to a top-level or static"
@@ -196,6 +196,12 @@ public final class CoordinatorChecker {
       if (type.getModifiers().contains(Modifier.PRIVATE)) {
         return Optional.of("class " + type.getSimpleName() + " is private; make it"
             + " package-private or public");
+      }
+      if (type.getEnclosingElement().getKind() == ElementKind.PACKAGE) {
+        Optional<String> auxiliary = RecordChecker.auxiliary(env, type);
+        if (auxiliary.isPresent()) {
+          return auxiliary;
+        }
       }
     }
     return Optional.empty();

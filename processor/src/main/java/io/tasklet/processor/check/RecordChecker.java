@@ -552,9 +552,48 @@ public final class RecordChecker {
         return Optional.of(
             name + " not public and lives in another package; make it public");
       }
+      if (!(element.getEnclosingElement() instanceof TypeElement)) {
+        Optional<String> auxiliary = auxiliary(env, element);
+        if (auxiliary.isPresent()) {
+          return auxiliary;
+        }
+      }
       current = element.getEnclosingElement();
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why top-level class {@code type} cannot be used from generated files, or empty: javac warns
+   * about every use of an auxiliary class (a second top-level class, in a file named after
+   * another) from another file, and no annotation suppresses that warning. Only javac has it, so
+   * only on javac is it looked for.
+   */
+  static Optional<String> auxiliary(ProcessingEnvironment env, TypeElement type) {
+    if (!env.getClass().getName().startsWith("com.sun.tools.javac")) {
+      return Optional.empty();
+    }
+    JavaFileObject file;
+    try {
+      file = env.getElementUtils().getFileObjectOf(type);
+    } catch (UnsupportedOperationException cannotTell) {
+      return Optional.empty();
+    }
+    String name = type.getSimpleName().toString();
+    if (file == null
+        || file.getKind() != JavaFileObject.Kind.SOURCE
+        || file.isNameCompatible(name, JavaFileObject.Kind.SOURCE)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        name
+            + " is a second top-level class in another class's file, and javac warns about"
+            + " every use of such an auxiliary class from another file, generated ones included;"
+            + " move "
+            + name
+            + " to a file of its own, "
+            + name
+            + ".java, or nest it in a class");
   }
 
   /** What to write instead of an unsupported type. */
