@@ -5,6 +5,8 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import io.tasklet.runtime.TaskletException;
+import io.tasklet.runtime.TaskletResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,6 +155,21 @@ final class Compiled {
       }
     }
     throw new AssertionError("no method " + name + " taking " + List.of(arguments) + " in " + type);
+  }
+
+  /** Launches through the generated builder; a launch's failure propagates as thrown. */
+  @SuppressWarnings("unchecked")
+  static TaskletResult<Record> launch(Object builder) throws TaskletException {
+    try {
+      return (TaskletResult<Record>) builder.getClass().getMethod("launch").invoke(builder);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof TaskletException failure) {
+        throw failure;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   static Object invoke(Object target, String name, Object... arguments) {

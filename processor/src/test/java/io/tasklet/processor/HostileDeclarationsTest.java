@@ -9,7 +9,6 @@ import com.google.testing.compile.JavaFileObjects;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
 import java.io.File;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -66,20 +65,9 @@ class HostileDeclarationsTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static TaskletResult<Record> launch(Compiled compiled, String launcher)
       throws TaskletException {
-    Object builder = Compiled.invoke(null, compiled.load("p." + launcher), "builder");
-    try {
-      return (TaskletResult<Record>) builder.getClass().getMethod("launch").invoke(builder);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof TaskletException failure) {
-        throw failure;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+    return Compiled.launch(Compiled.invoke(null, compiled.load("p." + launcher), "builder"));
   }
 
   // Generated code that did not compile
