@@ -184,7 +184,7 @@ final class GeneratedFiles {
           one.classes.forEach((name, what) -> generated.put(name, what));
           writeFiles(one);
         } else {
-          one.report.printTo(env.getMessager());
+          one.report.printTo(env);
         }
       }
     }

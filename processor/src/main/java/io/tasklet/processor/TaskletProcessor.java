@@ -120,7 +120,7 @@ public final class TaskletProcessor extends AbstractProcessor {
       switch (records.check(record)) {
         case Checked.Valid<RecordModel> valid -> output.record(valid.model(), record);
         case Checked.Invalid<RecordModel> invalid ->
-            invalid.report().printTo(processingEnv.getMessager());
+            invalid.report().printTo(processingEnv);
         case Checked.Waiting<RecordModel> waiting -> {
           deferredRecords.add(record.getQualifiedName().toString());
           continue;
@@ -158,7 +158,7 @@ public final class TaskletProcessor extends AbstractProcessor {
     switch (coordinators.check(element, annotation)) {
       case Checked.Valid<LauncherModel> valid -> output.launcher(valid.model(), element);
       case Checked.Invalid<LauncherModel> invalid ->
-          invalid.report().printTo(processingEnv.getMessager());
+          invalid.report().printTo(processingEnv);
       case Checked.Waiting<LauncherModel> waiting -> {
         if (element.getEnclosingElement() instanceof TypeElement type) {
           deferredMethods.add(new DeferredMethod(type.getQualifiedName().toString(),

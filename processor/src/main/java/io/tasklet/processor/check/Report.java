@@ -3,9 +3,11 @@ package io.tasklet.processor.check;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic;
 
 /**
@@ -45,25 +47,47 @@ public final class Report {
   }
 
   /** Prints every error not printed yet, this report's and its subreports'. */
-  public void printTo(Messager messager) {
+  public void printTo(ProcessingEnvironment env) {
     if (printed) {
       return;
     }
     printed = true;
+    Messager messager = env.getMessager();
+    boolean ecj = env.getClass().getName().startsWith("org.eclipse.jdt");
     for (Entry entry : errors) {
-      if (entry.annotation() == null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, entry.message(), entry.element());
+      Element element = ecj ? locatableByEcj(entry.element()) : entry.element();
+      if (entry.annotation() == null || element != entry.element()) {
+        messager.printMessage(Diagnostic.Kind.ERROR, entry.message(), element);
       } else {
         messager.printMessage(
-            Diagnostic.Kind.ERROR,
-            entry.message(),
-            entry.element(),
-            entry.annotation(),
-            entry.value());
+            Diagnostic.Kind.ERROR, entry.message(), element, entry.annotation(), entry.value());
       }
     }
     for (Report subreport : subreports) {
-      subreport.printTo(messager);
+      subreport.printTo(env);
     }
+  }
+
+  /**
+   * The element nearest {@code element} that ecj can place in a file: its messager finds
+   * classes, interfaces, enums, methods and fields written in the source, but not records, their
+   * components, nor what a record declares implicitly (as of ecj 3.46). An error on a record
+   * goes to the class it is nested in, if any; the message names the record and component.
+   */
+  private static Element locatableByEcj(Element element) {
+    Element current = element;
+    while (current != null && !locatableByEcjAsIs(current)) {
+      current = current.getEnclosingElement();
+    }
+    return current == null || current.getKind() == ElementKind.PACKAGE ? element : current;
+  }
+
+  private static boolean locatableByEcjAsIs(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (e.getKind() == ElementKind.RECORD || e.getKind() == ElementKind.RECORD_COMPONENT) {
+        return false;
+      }
+    }
+    return true;
   }
 }

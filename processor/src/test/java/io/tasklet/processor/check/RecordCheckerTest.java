@@ -52,7 +52,7 @@ class RecordCheckerTest {
         }
         for (Checked<RecordModel> result : first) {
           if (result instanceof Checked.Invalid<RecordModel> invalid) {
-            invalid.report().printTo(processingEnv.getMessager());
+            invalid.report().printTo(processingEnv);
           }
         }
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -60,7 +60,7 @@ class RecordCheckerTest {
         }
         for (Checked<RecordModel> result : second) {
           if (result instanceof Checked.Invalid<RecordModel> invalid) {
-            invalid.report().printTo(processingEnv.getMessager()); // printed already: no-op
+            invalid.report().printTo(processingEnv); // printed already: no-op
           }
         }
       }
