@@ -7,6 +7,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -92,7 +93,8 @@ class EclipseCompilerTest {
       List<String> options = List.of("--release", "25", "-warn:+deadCode,+unusedImport",
           "-d", classes.toString(), "-s", generated.toString(),
           "-cp", System.getProperty("java.class.path"));
-      JavaCompiler.CompilationTask task = ecj.getTask(null, manager, diagnostics, options, null,
+      JavaCompiler.CompilationTask task = ecj.getTask(new StringWriter(), manager, diagnostics,
+          options, null,
           manager.getJavaFileObjectsFromFiles(files));
       task.setProcessors(Compiled.processors());
       boolean success = task.call();
