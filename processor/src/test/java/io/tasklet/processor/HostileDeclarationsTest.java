@@ -489,6 +489,79 @@ class HostileDeclarationsTest {
     assertNothingInGeneratedFiles(compilation);
   }
 
+  @Test
+  void generatedJavadocIsDoclintClean(@TempDir Path directory) throws Exception {
+    List<JavaFileObject> sources =
+        List.of(
+            source(
+                "Counts",
+                "/** Counts. */\n@SharedState\npublic record Counts(long total,"
+                    + " @Length(3) short[] perLane, Mode mode, @Length(2) Mode[] modes, Inner inner,"
+                    + " @Length(2) Inner[] inners) {}"),
+            source("Mode", "/** Modes. */\npublic enum Mode {\n  /** On. */\n  ON\n}"),
+            source("Inner", "/** Inner. */\n@WorkerScratch\npublic record Inner(byte b) {}"),
+            source(
+                "Jobs",
+                """
+                /** Jobs. */
+                public final class Jobs {
+                  private Jobs() {}
+                  @Coordinator(workers = 2, maxInputBytes = 8)
+                  static void run(CoordinatorContext<Counts, Inner> ctx) {}
+                  @Tasklet
+                  static void alone(TaskletContext<Counts> ctx) {}
+                }
+                """));
+    Compilation compilation = Compiled.compile(sources.toArray(JavaFileObject[]::new))
+        .compilation();
+    // javadoc over the user's sources and the generated ones, as a consumer's build runs it
+    List<File> files = new ArrayList<>();
+    for (JavaFileObject file : compilation.sourceFiles()) {
+      files.add(write(directory.resolve("src"), file));
+    }
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      files.add(write(directory.resolve("generated"), file));
+    }
+    javax.tools.DocumentationTool javadoc = javax.tools.ToolProvider.getSystemDocumentationTool();
+    javax.tools.DiagnosticCollector<JavaFileObject> diagnostics =
+        new javax.tools.DiagnosticCollector<>();
+    try (var manager = javadoc.getStandardFileManager(diagnostics, null, null)) {
+      boolean ok =
+          javadoc
+              .getTask(
+                  new java.io.StringWriter(),
+                  manager,
+                  diagnostics,
+                  null,
+                  List.of(
+                      "-Xdoclint:all",
+                      "-quiet",
+                      "-d",
+                      directory.resolve("doc").toString(),
+                      "--class-path",
+                      System.getProperty("java.class.path")),
+                  manager.getJavaFileObjectsFromFiles(files))
+              .call();
+      List<String> inGenerated = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+        if (diagnostic.getSource() != null
+            && diagnostic.getSource().getName().contains("generated")) {
+          inGenerated.add(diagnostic.toString());
+        }
+      }
+      assertThat(inGenerated).isEmpty();
+      assertThat(ok).isTrue();
+    }
+  }
+
+  private static File write(Path root, JavaFileObject source) throws java.io.IOException {
+    String path = source.toUri().getPath();
+    Path file = root.resolve(path.substring(path.indexOf("/p/") + 1));
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source.getCharContent(true));
+    return file.toFile();
+  }
+
   // Messages
 
   @Test
