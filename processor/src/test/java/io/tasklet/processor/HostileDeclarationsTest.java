@@ -677,4 +677,35 @@ class HostileDeclarationsTest {
     }
     assertThat(new File(after.toFile(), "p/JobsRunTasklet.class").exists()).isFalse();
   }
+
+  @Test
+  void aLauncherLeftBehindByARenamedMethodFailsLoudly(@TempDir Path directory) throws Exception {
+    Path before = directory.resolve("before");
+    Compiled.writeClasses(
+        Compiled.compile(
+                source("Jobs", "final class Jobs {\n  @Tasklet\n"
+                    + "  static void run(TaskletContext<Totals> ctx) {}\n}\n"),
+                TOTALS)
+            .compilation(),
+        before);
+    Path after = directory.resolve("after");
+    Compiled.writeClasses(
+        Compiled.compile(
+                List.of(before.toFile()),
+                source("Jobs", "final class Jobs {\n  @Tasklet\n"
+                    + "  static void renamed(TaskletContext<Totals> ctx) {}\n}\n"))
+            .compilation(),
+        after);
+    Files.delete(before.resolve("p/Jobs.class"));
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {after.toUri().toURL(), before.toUri().toURL()},
+            HostileDeclarationsTest.class.getClassLoader())) {
+      Object builder =
+          Compiled.invoke(null, Class.forName("p.JobsRunTasklet", true, loader), "builder");
+      TaskletException failure = assertThrows(TaskletException.class,
+          () -> Compiled.launch(builder));
+      assertThat(failure).hasCauseThat().isInstanceOf(NoSuchMethodError.class);
+    }
+  }
 }
