@@ -1,6 +1,8 @@
 package io.tasklet.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.tasklet.annotations.Coordinator;
+import io.tasklet.annotations.Tasklet;
 import io.tasklet.processor.check.RecordChecker;
 import io.tasklet.processor.check.Report;
 import io.tasklet.processor.model.ComponentModel;
@@ -29,6 +31,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -71,6 +74,7 @@ final class GeneratedFiles {
   private static final class Planned {
     final Element origin;
     final String description;
+    /** How to fix a clash, with {@code %s} for "the" or "that": "rename %s record". */
     final String fix;
     /** Qualified names of the classes, with what each is. */
     final Map<String, String> classes = new LinkedHashMap<>();
@@ -95,6 +99,10 @@ final class GeneratedFiles {
       this.files = files;
     }
 
+    String fix(String determiner) {
+      return String.format(fix, determiner);
+    }
+
     /** Reports {@code message} on the attribute that names these classes, else the element. */
     void error(String message) {
       if (annotation != null) {
@@ -112,7 +120,7 @@ final class GeneratedFiles {
     /** Plans the layout and view of {@code record}. */
     void record(RecordModel model, TypeElement record) {
       Planned one = new Planned(record, "record " + model.displayName(),
-          "rename the record", records.key(record), header(record, used(record)),
+          "rename %s record", records.key(record), header(record, used(record)),
           header -> List.of(LayoutWriter.write(model, header), ViewWriter.write(model, header)));
       String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
       one.classes.put(prefix + model.layoutSimpleName(), "the layout of " + one.description);
@@ -128,7 +136,7 @@ final class GeneratedFiles {
     /** Plans the launcher of {@code method}. */
     void launcher(LauncherModel model, Element method) {
       Planned one = new Planned(method, "method " + model.taskletName(),
-          "give the method another name = \"...\"", null, header(method, used(method)),
+          "give %s method another name = \"...\"", null, header(method, used(method)),
           header -> List.of(LauncherWriter.write(model, header)));
       String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
       one.classes.put(prefix + model.simpleName(), "the launcher of " + one.description);
@@ -136,7 +144,9 @@ final class GeneratedFiles {
         mirror.getElementValues().forEach((attribute, value) -> {
           if (attribute.getSimpleName().contentEquals("name")
               && attribute.getEnclosingElement() instanceof TypeElement annotation
-              && annotation.getQualifiedName().toString().startsWith("io.tasklet.annotations.")) {
+              && (annotation.getQualifiedName().contentEquals(Coordinator.class.getCanonicalName())
+                  || annotation.getQualifiedName()
+                      .contentEquals(Tasklet.class.getCanonicalName()))) {
             one.annotation = mirror;
             one.name = value;
           }
@@ -200,16 +210,16 @@ final class GeneratedFiles {
           TypeElement existing = env.getElementUtils().getTypeElement(name);
           if (earlier != null) {
             one.error(what + " would be " + name + ", which is already " + earlier + "; "
-                + one.fix);
+                + one.fix("the"));
           } else if (other != null && other != one) {
             String otherWhat = other.classes.get(name);
             one.error(what + " would be " + name + ", which is also " + otherWhat + "; "
-                + one.fix + ", or " + other.fix.replace("the ", "that "));
+                + one.fix("the") + ", or " + other.fix("that"));
             other.error(otherWhat + " would be " + name + ", which is also " + what + "; "
-                + other.fix + ", or " + one.fix.replace("the ", "that "));
+                + other.fix("the") + ", or " + one.fix("that"));
           } else if (existing != null && isUserSource(existing)) {
             one.error(what + " would be " + name + ", but the class " + name
-                + " already exists; " + one.fix + ", or rename that class");
+                + " already exists; " + one.fix("the") + ", or rename that class");
             env.getMessager().printMessage(Diagnostic.Kind.ERROR, "class " + name
                 + " has the name of " + what + "; rename one of them", existing);
           }
@@ -261,7 +271,7 @@ final class GeneratedFiles {
     boolean deprecation = false;
     boolean removal = false;
     for (Element element : used) {
-      for (Element e = element; e != null && !(e instanceof javax.lang.model.element.PackageElement);
+      for (Element e = element; e != null && !(e instanceof PackageElement);
           e = e.getEnclosingElement()) {
         if (elements.isDeprecated(e)) {
           Deprecated deprecated = e.getAnnotation(Deprecated.class);

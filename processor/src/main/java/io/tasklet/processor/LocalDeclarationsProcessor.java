@@ -31,8 +31,8 @@ import javax.tools.Diagnostic;
 /**
  * Reports this library's annotations on declarations inside code: a record declared in a method,
  * a lambda or an initializer, and a {@code @Coordinator} or {@code @Tasklet} method of a local or
- * anonymous class (an enum constant's body included). {@link RoundEnvironment#getElementsAnnotatedWith}
- * never returns them, and generated classes could not name them anyway, so without this they
+ * anonymous class (an enum constant's body included). {@link
+ * RoundEnvironment#getElementsAnnotatedWith} never returns them, and generated classes could not name them anyway, so without this they
  * would silently get nothing.
  *
  * <p>It is a processor of its own, for every annotation ({@code "*"}): javac runs a processor only

@@ -6,7 +6,9 @@ import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.model.RecordModel;
+import io.tasklet.runtime.CoordinatorContext;
 import io.tasklet.runtime.LinearMemoryPlan;
+import io.tasklet.runtime.TaskletContext;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +36,8 @@ import javax.lang.model.type.TypeMirror;
  * errors on the method, its parameter, or the annotation attribute at fault.
  */
 public final class CoordinatorChecker {
-  private static final String COORDINATOR_CONTEXT = "io.tasklet.runtime.CoordinatorContext";
-  private static final String TASKLET_CONTEXT = "io.tasklet.runtime.TaskletContext";
+  private static final String COORDINATOR_CONTEXT = CoordinatorContext.class.getCanonicalName();
+  private static final String TASKLET_CONTEXT = TaskletContext.class.getCanonicalName();
 
   private final ProcessingEnvironment env;
   private final RecordChecker records;

@@ -47,8 +47,9 @@ import javax.tools.JavaFileObject;
 /**
  * Turns a record element into a {@link RecordModel}, or into errors.
  *
- * <p>CONTRACT: {@link #check} is memoized per record and reports each record's errors once, so
- * both the record step and the coordinator step may ask for the same record.
+ * <p>CONTRACT: {@link #check} is memoized per record (a record that waits for types is checked
+ * afresh), and returns the same {@link Report} for a record each time, which prints once: the
+ * front may ask for a record as such and again for every coordinator that uses it.
  *
  * <p>A record is checked from the outside in: what it is (a reachable, non-generic record with one
  * of the two annotations), then each component, then the size of the whole. Every problem found

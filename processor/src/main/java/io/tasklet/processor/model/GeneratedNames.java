@@ -26,10 +26,19 @@ public final class GeneratedNames {
   private static final String LENGTH = "LENGTH_";
   private static final String STRIDE = "STRIDE_";
 
-  /** The operations a view of a {@code @SharedState} record adds per integral component. */
+  public static final String GET_VOLATILE = "getVolatile";
+  public static final String SET_VOLATILE = "setVolatile";
+  public static final String GET_ACQUIRE = "getAcquire";
+  public static final String SET_RELEASE = "setRelease";
+  public static final String COMPARE_AND_SET = "compareAndSet";
+  public static final String GET_AND_ADD = "getAndAdd";
+
+  /**
+   * The operations a view of a {@code @SharedState} record adds per integral component, each
+   * named after the var handle access mode it uses.
+   */
   public static final List<String> SHARED_OPERATIONS =
-      List.of(
-          "getVolatile", "setVolatile", "getAcquire", "setRelease", "compareAndSet", "getAndAdd");
+      List.of(GET_VOLATILE, SET_VOLATILE, GET_ACQUIRE, SET_RELEASE, COMPARE_AND_SET, GET_AND_ADD);
 
   /** Members every view has, which a component cannot be named after, with how they read. */
   public static final Map<String, String> VIEW_MEMBERS =
@@ -90,7 +99,9 @@ public final class GeneratedNames {
     }
     if (name.equals(LAUNCHER_BUILDER)) {
       return Optional.of(
-          "every launcher has a nested class " + LAUNCHER_BUILDER + ", which cannot share its name");
+          "every launcher has a nested class "
+              + LAUNCHER_BUILDER
+              + ", which cannot share its name");
     }
     return Optional.empty();
   }

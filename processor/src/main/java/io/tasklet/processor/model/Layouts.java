@@ -74,7 +74,9 @@ public final class Layouts {
 
   /** Whether a view updates values of {@code type} atomically through their enclosing word. */
   private static boolean updatedThroughWord(ValueType type) {
-    return type instanceof Primitive primitive && primitive.integral() && !primitive.nativeAtomics();
+    return type instanceof Primitive primitive
+        && primitive.integral()
+        && !primitive.nativeAtomics();
   }
 
   /** {@code value} rounded up to a multiple of {@code alignment}, a power of two; saturating. */

@@ -19,7 +19,6 @@ import io.tasklet.processor.model.ValueType;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.AnnotationMirror;
@@ -80,11 +79,6 @@ public final class GeneratedTypes {
       builder.addJavadoc("@return $L\n", returns);
     }
     return builder.build();
-  }
-
-  /** Names that generated code must not give a local variable: restricted identifiers. */
-  static Set<String> restrictedNames() {
-    return io.tasklet.processor.model.GeneratedNames.RESTRICTED_IDENTIFIERS;
   }
 
   static ClassName record(RecordModel model) {

@@ -70,7 +70,7 @@ public final class ViewWriter {
     this.view = GeneratedTypes.view(model);
     this.type = TypeSpec.classBuilder(view).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     header.applyTo(type);
-    for (String reserved : GeneratedTypes.restrictedNames()) {
+    for (String reserved : GeneratedNames.RESTRICTED_IDENTIFIERS) {
       classNames.newName(reserved + "_", reserved);
     }
     for (String reserved :
@@ -270,24 +270,36 @@ public final class ViewWriter {
     TypeName value = GeneratedTypes.primitiveType(primitive);
     CodeBlock newValue = CodeBlock.of("$N", VALUE);
     accessors.add(
-        accessor(GeneratedNames.operation("getVolatile", component.name()), component, "Reads, with volatile semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.GET_VOLATILE, component.name()),
+                component,
+                "Reads, with volatile semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, "getVolatile")))
+            .addCode(guarded(component, "return ($T) $L", value, access(component, GeneratedNames.GET_VOLATILE)))
             .build());
     accessors.add(
-        accessor(GeneratedNames.operation("setVolatile", component.name()), component, "Writes, with volatile semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.SET_VOLATILE, component.name()),
+                component,
+                "Writes, with volatile semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, "setVolatile", newValue)))
+            .addCode(guarded(component, "$L", access(component, GeneratedNames.SET_VOLATILE, newValue)))
             .build());
     accessors.add(
-        accessor(GeneratedNames.operation("getAcquire", component.name()), component, "Reads, with acquire semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.GET_ACQUIRE, component.name()),
+                component,
+                "Reads, with acquire semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, "getAcquire")))
+            .addCode(guarded(component, "return ($T) $L", value, access(component, GeneratedNames.GET_ACQUIRE)))
             .build());
     accessors.add(
-        accessor(GeneratedNames.operation("setRelease", component.name()), component, "Writes, with release semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.SET_RELEASE, component.name()),
+                component,
+                "Writes, with release semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, "setRelease", newValue)))
+            .addCode(guarded(component, "$L", access(component, GeneratedNames.SET_RELEASE, newValue)))
             .build());
     CodeBlock narrow =
         primitive.nativeAtomics()
@@ -298,7 +310,7 @@ public final class ViewWriter {
                 VIEWS);
     MethodSpec.Builder compareAndSet =
         accessor(
-                GeneratedNames.operation("compareAndSet", component.name()),
+                GeneratedNames.operation(GeneratedNames.COMPARE_AND_SET, component.name()),
                 component,
                 "Atomically sets to {@code newValue}, if it holds {@code expected},",
                 narrow,
@@ -308,7 +320,7 @@ public final class ViewWriter {
             .addParameter(value, "newValue");
     MethodSpec.Builder getAndAdd =
         accessor(
-                GeneratedNames.operation("getAndAdd", component.name()),
+                GeneratedNames.operation(GeneratedNames.GET_AND_ADD, component.name()),
                 component,
                 "Atomically adds {@code delta}, wrapping around on overflow, to",
                 narrow,
@@ -321,13 +333,16 @@ public final class ViewWriter {
               component,
               "return $L",
               access(
-                  component, "compareAndSet", CodeBlock.of("expected"), CodeBlock.of("newValue"))));
+                  component,
+                  GeneratedNames.COMPARE_AND_SET,
+                  CodeBlock.of("expected"),
+                  CodeBlock.of("newValue"))));
       getAndAdd.addCode(
           guarded(
               component,
               "return ($T) $L",
               value,
-              access(component, "getAndAdd", CodeBlock.of("delta"))));
+              access(component, GeneratedNames.GET_AND_ADD, CodeBlock.of("delta"))));
     } else {
       String suffix = ComponentModel.capitalize(primitive.javaName());
       compareAndSet.addStatement(
