@@ -590,6 +590,84 @@ class HostileDeclarationsTest {
     }
   }
 
+  // One writing path
+
+  /** The processor, with a filer that fails every source file it is asked for with {@code failure}. */
+  private static javax.annotation.processing.Processor withFailingFiler(RuntimeException failure,
+      boolean asIoException) {
+    return new javax.annotation.processing.AbstractProcessor() {
+      private final TaskletProcessor processor = new TaskletProcessor();
+
+      @Override
+      public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+        super.init(env);
+        javax.annotation.processing.Filer failing =
+            (javax.annotation.processing.Filer) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {javax.annotation.processing.Filer.class},
+                (proxy, method, arguments) -> {
+                  if (asIoException) {
+                    throw new java.io.IOException("disk full");
+                  }
+                  throw failure;
+                });
+        processor.init(
+            (javax.annotation.processing.ProcessingEnvironment)
+                java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {javax.annotation.processing.ProcessingEnvironment.class},
+                    (proxy, method, arguments) ->
+                        method.getName().equals("getFiler")
+                            ? failing
+                            : method.invoke(env, arguments)));
+      }
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return processor.getSupportedAnnotationTypes();
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return processor.getSupportedSourceVersion();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return processor.process(annotations, round);
+      }
+    };
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenIsAnErrorOnTheElement() {
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(withFailingFiler(null, true))
+            .compile(TOTALS);
+    assertErrorOn(
+        compilation,
+        TOTALS,
+        "could not write p.TotalsLayout for record Totals: disk full",
+        "record Totals(");
+  }
+
+  @Test
+  void aProcessorBugIsReportedWithItsTrace() {
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(withFailingFiler(new IllegalStateException("broken filer"), false))
+            .compile(TOTALS);
+    assertErrorOn(
+        compilation,
+        TOTALS,
+        "the tasklet processor failed on record Totals; this is a bug in the processor, please"
+            + " report it with this trace:",
+        "record Totals(");
+    assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: broken filer");
+    assertThat(compilation).hadErrorContaining("\tat ");
+  }
+
   // Builds and tools
 
   /** A processor that wants {@code @Generated}, as some do: it must still see it. */
