@@ -15,6 +15,8 @@ import io.tasklet.annotations.SharedState;
 import io.tasklet.annotations.Tasklet;
 import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.write.GeneratedTypes;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,10 +47,9 @@ import javax.tools.Diagnostic;
  *
  * <p>Bodies are not attributed yet while processors run, so this works on the syntax tree: an
  * annotation counts when its name is the fully qualified one, or the simple one with the
- * compilation unit importing it (alone or with its package). It needs javac's tree API; ecj lists
- * local types among the annotated elements itself, and {@link TaskletProcessor} reports them
- * there. Errors go through {@link Trees#printMessage}, since such a declaration has no element
- * yet to report against.
+ * compilation unit importing it (alone or with its package). It needs javac's tree API: under
+ * ecj, which gives processors no view inside method bodies, it finds nothing. Errors go through
+ * {@link Trees#printMessage}, since such a declaration has no element yet to report against.
  */
 @AutoService(Processor.class)
 public final class LocalDeclarationsProcessor extends AbstractProcessor {
@@ -62,11 +63,41 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    try {
-      trees = Trees.instance(env);
-    } catch (IllegalArgumentException | LinkageError notJavac) {
-      trees = null;
+    trees = treesOf(env);
+  }
+
+  /**
+   * Javac's trees, or null on another compiler. A build tool may hand processors its own wrapper
+   * around javac's environment (Gradle does, to track what each generated file comes from); the
+   * wrapped one is found through the wrapper's field that holds it.
+   */
+  private static Trees treesOf(ProcessingEnvironment env) {
+    ProcessingEnvironment current = env;
+    for (int depth = 0; current != null && depth < 4; depth++) {
+      try {
+        return Trees.instance(current);
+      } catch (IllegalArgumentException | LinkageError notJavacsOwn) {
+        current = wrapped(current);
+      }
     }
+    return null;
+  }
+
+  private static ProcessingEnvironment wrapped(ProcessingEnvironment wrapper) {
+    for (Class<?> type = wrapper.getClass(); type != null; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (ProcessingEnvironment.class.isAssignableFrom(field.getType())
+            && !Modifier.isStatic(field.getModifiers())) {
+          try {
+            field.setAccessible(true);
+            return (ProcessingEnvironment) field.get(wrapper);
+          } catch (RuntimeException | IllegalAccessException inaccessible) {
+            return null;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -373,6 +373,88 @@ class HostileDeclarationsTest {
 
   // Silent
 
+  /** A build tool's wrapper around javac's environment, as Gradle hands to processors. */
+  private static final class WrappedEnvironment
+      implements javax.annotation.processing.ProcessingEnvironment {
+    private final javax.annotation.processing.ProcessingEnvironment delegate;
+
+    WrappedEnvironment(javax.annotation.processing.ProcessingEnvironment delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public java.util.Map<String, String> getOptions() {
+      return delegate.getOptions();
+    }
+
+    @Override
+    public javax.annotation.processing.Messager getMessager() {
+      return delegate.getMessager();
+    }
+
+    @Override
+    public javax.annotation.processing.Filer getFiler() {
+      return delegate.getFiler();
+    }
+
+    @Override
+    public javax.lang.model.util.Elements getElementUtils() {
+      return delegate.getElementUtils();
+    }
+
+    @Override
+    public javax.lang.model.util.Types getTypeUtils() {
+      return delegate.getTypeUtils();
+    }
+
+    @Override
+    public SourceVersion getSourceVersion() {
+      return delegate.getSourceVersion();
+    }
+
+    @Override
+    public java.util.Locale getLocale() {
+      return delegate.getLocale();
+    }
+  }
+
+  @Test
+  void aLocalRecordUnderABuildToolsWrappedEnvironment() {
+    LocalDeclarationsProcessor locals = new LocalDeclarationsProcessor();
+    javax.annotation.processing.Processor wrapped =
+        new AbstractProcessor() {
+          @Override
+          public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+            super.init(env);
+            locals.init(new WrappedEnvironment(env));
+          }
+
+          @Override
+          public Set<String> getSupportedAnnotationTypes() {
+            return locals.getSupportedAnnotationTypes();
+          }
+
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return locals.getSupportedSourceVersion();
+          }
+
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return locals.process(annotations, round);
+          }
+        };
+    JavaFileObject outer =
+        source(
+            "Outer",
+            "public class Outer {\n  void run() {\n    @SharedState\n"
+                + "    record Local(long count) {}\n  }\n}");
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac().withProcessors(wrapped).compile(outer);
+    assertErrorOn(compilation, outer, "@SharedState type Local is declared inside code",
+        "record Local");
+  }
+
   @Test
   void aLocalRecordAloneInItsCompilation() {
     JavaFileObject outer =
