@@ -420,30 +420,8 @@ class HostileDeclarationsTest {
 
   @Test
   void aLocalRecordUnderABuildToolsWrappedEnvironment() {
-    LocalDeclarationsProcessor locals = new LocalDeclarationsProcessor();
     javax.annotation.processing.Processor wrapped =
-        new AbstractProcessor() {
-          @Override
-          public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
-            super.init(env);
-            locals.init(new WrappedEnvironment(env));
-          }
-
-          @Override
-          public Set<String> getSupportedAnnotationTypes() {
-            return locals.getSupportedAnnotationTypes();
-          }
-
-          @Override
-          public SourceVersion getSupportedSourceVersion() {
-            return locals.getSupportedSourceVersion();
-          }
-
-          @Override
-          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return locals.process(annotations, round);
-          }
-        };
+        inEnvironment(new LocalDeclarationsProcessor(), WrappedEnvironment::new);
     JavaFileObject outer =
         source(
             "Outer",
@@ -674,58 +652,61 @@ class HostileDeclarationsTest {
 
   // One writing path
 
-  /** The processor, with a filer that fails every source file it is asked for with {@code failure}. */
-  private static javax.annotation.processing.Processor withFailingFiler(RuntimeException failure,
-      boolean asIoException) {
-    return new javax.annotation.processing.AbstractProcessor() {
-      private final TaskletProcessor processor = new TaskletProcessor();
-
+  /** {@code inner}, initialised with the environment {@code wrap} makes of javac's. */
+  private static javax.annotation.processing.Processor inEnvironment(
+      javax.annotation.processing.Processor inner,
+      java.util.function.UnaryOperator<javax.annotation.processing.ProcessingEnvironment> wrap) {
+    return new AbstractProcessor() {
       @Override
       public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
         super.init(env);
-        javax.annotation.processing.Filer failing =
-            (javax.annotation.processing.Filer) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {javax.annotation.processing.Filer.class},
-                (proxy, method, arguments) -> {
-                  if (asIoException) {
-                    throw new java.io.IOException("disk full");
-                  }
-                  throw failure;
-                });
-        processor.init(
+        inner.init(wrap.apply(env));
+      }
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return inner.getSupportedAnnotationTypes();
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return inner.getSupportedSourceVersion();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return inner.process(annotations, round);
+      }
+    };
+  }
+
+  /** The processor, with a filer that fails every file it is asked for with {@code failure}. */
+  private static javax.annotation.processing.Processor withFailingFiler(Exception failure) {
+    javax.annotation.processing.Filer failing =
+        (javax.annotation.processing.Filer) java.lang.reflect.Proxy.newProxyInstance(
+            HostileDeclarationsTest.class.getClassLoader(),
+            new Class<?>[] {javax.annotation.processing.Filer.class},
+            (proxy, method, arguments) -> {
+              throw failure;
+            });
+    return inEnvironment(
+        new TaskletProcessor(),
+        env ->
             (javax.annotation.processing.ProcessingEnvironment)
                 java.lang.reflect.Proxy.newProxyInstance(
-                    getClass().getClassLoader(),
+                    HostileDeclarationsTest.class.getClassLoader(),
                     new Class<?>[] {javax.annotation.processing.ProcessingEnvironment.class},
                     (proxy, method, arguments) ->
                         method.getName().equals("getFiler")
                             ? failing
                             : method.invoke(env, arguments)));
-      }
-
-      @Override
-      public Set<String> getSupportedAnnotationTypes() {
-        return processor.getSupportedAnnotationTypes();
-      }
-
-      @Override
-      public SourceVersion getSupportedSourceVersion() {
-        return processor.getSupportedSourceVersion();
-      }
-
-      @Override
-      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        return processor.process(annotations, round);
-      }
-    };
   }
 
   @Test
   void aFileThatCannotBeWrittenIsAnErrorOnTheElement() {
     Compilation compilation =
         com.google.testing.compile.Compiler.javac()
-            .withProcessors(withFailingFiler(null, true))
+            .withProcessors(withFailingFiler(new java.io.IOException("disk full")))
             .compile(TOTALS);
     assertErrorOn(
         compilation,
@@ -738,7 +719,7 @@ class HostileDeclarationsTest {
   void aProcessorBugIsReportedWithItsTrace() {
     Compilation compilation =
         com.google.testing.compile.Compiler.javac()
-            .withProcessors(withFailingFiler(new IllegalStateException("broken filer"), false))
+            .withProcessors(withFailingFiler(new IllegalStateException("broken filer")))
             .compile(TOTALS);
     assertErrorOn(
         compilation,
