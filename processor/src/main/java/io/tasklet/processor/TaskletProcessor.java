@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -76,7 +77,7 @@ public final class TaskletProcessor extends AbstractProcessor {
     return Stream.of(SharedState.class, WorkerScratch.class, Coordinator.class, Tasklet.class,
             Length.class)
         .map(Class::getCanonicalName)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
