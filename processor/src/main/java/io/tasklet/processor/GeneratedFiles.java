@@ -121,7 +121,10 @@ final class GeneratedFiles {
     void record(RecordModel model, TypeElement record) {
       Planned one = new Planned(record, "record " + model.displayName(),
           "rename %s record", records.key(record), header(record, used(record)),
-          header -> List.of(LayoutWriter.write(model, header), ViewWriter.write(model, header)));
+          header -> List.of(
+              // the layout names the record in its Javadoc only: nothing there to suppress
+              LayoutWriter.write(model, header.withoutSuppressions()),
+              ViewWriter.write(model, header)));
       String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
       one.classes.put(prefix + model.layoutSimpleName(), "the layout of " + one.description);
       one.classes.put(prefix + model.viewSimpleName(), "the view of " + one.description);

@@ -163,6 +163,40 @@ class EclipseCompilerTest {
   }
 
   @Test
+  void awkwardButValidDeclarationsGiveNoWarningInGeneratedCode() throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(
+        HostileDeclarationsTest.source("String", "final class String {}"),
+        HostileDeclarationsTest.source("Byte", "final class Byte {}"),
+        HostileDeclarationsTest.source("Objects", "final class Objects {}"),
+        HostileDeclarationsTest.source("Level", "@Deprecated\npublic enum Level { LOW }"),
+        HostileDeclarationsTest.source("Old", "@Deprecated\n@SharedState\npublic record Old("
+            + "@Deprecated long yield, Level level, @Length(2) short[] record, byte var) {}"),
+        HostileDeclarationsTest.source("Gone", "@Deprecated(forRemoval = true)\n@WorkerScratch\n"
+            + "public record Gone(long b) {}"),
+        HostileDeclarationsTest.source(
+            "Holder",
+            """
+            @Deprecated
+            @SuppressWarnings("removal")
+            final class Holder<T> {
+              @Coordinator(workers = 1, maxFuel = 3)
+              static void run(CoordinatorContext<Old, Gone> ctx) throws Exception {}
+              static void run(int overload) {}
+              @Tasklet(name = "HolderAlone")
+              static void run(TaskletContext<Old> ctx) {}
+            }
+            """)));
+    Run run = ecj(sources);
+    assertWithMessage("%s", run).that(run.success()).isTrue();
+    assertWithMessage("%s", run)
+        .that(run.diagnostics().stream()
+            .filter(d -> d.getSource() == null
+                || d.getSource().getName().contains("/generated/"))
+            .toList())
+        .isEmpty();
+  }
+
+  @Test
   void errorsOnMethodsAndAttributesArePlaced() throws IOException {
     JavaFileObject jobs =
         HostileDeclarationsTest.source(
