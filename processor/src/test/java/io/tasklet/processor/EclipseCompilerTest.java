@@ -5,102 +5,31 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processor under the Eclipse compiler (ecj), as Eclipse and builds that use ecj run it: the
  * same generated code as under javac, compiled without a warning, and errors placed in the
- * user's file wherever ecj can place them. Ecj reads sources from files only, so each test writes
- * them to a folder of its own.
+ * user's file wherever ecj can place them.
  */
 class EclipseCompilerTest {
   @TempDir Path directory;
 
-  /** What one ecj run gave. */
-  private record Run(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
-      Path sources, Path classes, Path generated) {
-
-    @Override
-    public String toString() {
-      StringBuilder out = new StringBuilder();
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-        out.append('\n').append(d.getKind()).append(' ')
-            .append(d.getSource() == null ? "-" : d.getSource().getName()).append(':')
-            .append(d.getLineNumber()).append(' ').append(d.getMessage(null));
-      }
-      return out.toString();
-    }
-
-    List<Diagnostic<? extends JavaFileObject>> of(Diagnostic.Kind kind) {
-      return diagnostics.stream().filter(d -> d.getKind() == kind).toList();
-    }
-
-    /** Asserts an error with {@code message} on the line of {@code file} containing {@code line}. */
-    void assertError(String message, String file, String line) throws IOException {
-      List<String> lines = Files.readAllLines(sources.resolve("p").resolve(file));
-      long expected = 1 + lines.indexOf(lines.stream().filter(l -> l.contains(line))
-          .findFirst().orElseThrow());
-      assertWithMessage("%s", this).that(of(Diagnostic.Kind.ERROR).stream()
-          .anyMatch(d -> d.getMessage(null).contains(message)
-              && d.getSource() != null && d.getSource().getName().endsWith(file)
-              && d.getLineNumber() == expected)).isTrue();
-    }
-
-    Map<String, String> generatedSources() throws IOException {
-      Map<String, String> files = new TreeMap<>();
-      try (var paths = Files.walk(generated)) {
-        for (Path path : paths.filter(Files::isRegularFile).toList()) {
-          files.put(path.getFileName().toString(), Files.readString(path));
-        }
-      }
-      return files;
-    }
+  private Ecj.Run ecj(List<JavaFileObject> sources) throws IOException {
+    return Ecj.compile(directory, sources);
   }
 
-  /** Compiles {@code sources} with ecj, its default warnings and those below, and the processors. */
-  private Run ecj(List<JavaFileObject> sources) throws IOException {
-    Path src = Files.createDirectories(directory.resolve("src"));
-    Path classes = Files.createDirectories(directory.resolve("classes"));
-    Path generated = Files.createDirectories(directory.resolve("generated"));
-    List<File> files = new ArrayList<>();
-    for (JavaFileObject source : sources) {
-      Path file = src.resolve(source.getName().replaceFirst("^/", ""));
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getCharContent(true));
-      files.add(file.toFile());
-    }
-    EclipseCompiler ecj = new EclipseCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager manager = ecj.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = List.of("--release", "25", "-warn:+deadCode,+unusedImport",
-          "-d", classes.toString(), "-s", generated.toString(),
-          "-cp", System.getProperty("java.class.path"));
-      JavaCompiler.CompilationTask task = ecj.getTask(new StringWriter(), manager, diagnostics,
-          options, null,
-          manager.getJavaFileObjectsFromFiles(files));
-      task.setProcessors(Compiled.processors());
-      boolean success = task.call();
-      return new Run(success, diagnostics.getDiagnostics(), src, classes, generated);
-    }
-  }
   private static final List<JavaFileObject> VALID =
       List.of(
           HostileDeclarationsTest.source(
@@ -130,16 +59,10 @@ class EclipseCompilerTest {
 
   @Test
   void generatesWhatJavacGeneratesAndItCompilesWithoutWarnings() throws Exception {
-    Run eclipse = ecj(VALID);
+    Ecj.Run eclipse = ecj(VALID);
     assertWithMessage("%s", eclipse).that(eclipse.success()).isTrue();
     // (the test's own sources import more than each needs: ecj warns about those alone)
-    assertWithMessage("%s", eclipse)
-        .that(eclipse.diagnostics().stream()
-            .filter(d -> d.getSource() == null
-                || d.getSource().getName().contains("/generated/")
-                || d.getKind() == Diagnostic.Kind.ERROR)
-            .toList())
-        .isEmpty();
+    assertWithMessage("%s", eclipse).that(eclipse.aboutGeneratedCode()).isEmpty();
     Compilation javac = Compiled.compiler().compile(VALID);
     assertThat(javac).succeededWithoutWarnings();
     Map<String, String> javacSources = new TreeMap<>();
@@ -186,14 +109,9 @@ class EclipseCompilerTest {
               static void run(TaskletContext<Old> ctx) {}
             }
             """)));
-    Run run = ecj(sources);
+    Ecj.Run run = ecj(sources);
     assertWithMessage("%s", run).that(run.success()).isTrue();
-    assertWithMessage("%s", run)
-        .that(run.diagnostics().stream()
-            .filter(d -> d.getSource() == null
-                || d.getSource().getName().contains("/generated/"))
-            .toList())
-        .isEmpty();
+    assertWithMessage("%s", run).that(run.aboutGeneratedCode()).isEmpty();
   }
 
   @Test
@@ -211,7 +129,7 @@ class EclipseCompilerTest {
               static void badName(TaskletContext<Histogram> ctx) {}
             }
             """);
-    Run run = ecj(List.of(jobs, VALID.get(0), VALID.get(1), VALID.get(2), VALID.get(3)));
+    Ecj.Run run = ecj(List.of(jobs, VALID.get(0), VALID.get(1), VALID.get(2), VALID.get(3)));
     assertThat(run.success()).isFalse();
     run.assertError("workers must be between 1 and 65535, was 0", "Jobs.java", "workers = 0");
     run.assertError(
@@ -232,7 +150,7 @@ class EclipseCompilerTest {
     JavaFileObject top =
         HostileDeclarationsTest.source(
             "Top", "@WorkerScratch\npublic record Top(@Length(0) long[] none) {}");
-    Run run = ecj(List.of(outer, top));
+    Ecj.Run run = ecj(List.of(outer, top));
     assertThat(run.success()).isFalse();
     run.assertError("component 'name' of Outer.Inner: String cannot be laid out", "Outer.java",
         "public class Outer");

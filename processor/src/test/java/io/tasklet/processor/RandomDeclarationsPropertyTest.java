@@ -21,6 +21,9 @@ import net.jqwik.api.Provide;
  * no error and no warning may lie inside a generated file, no valid declaration may get an error,
  * and every invalid one must get an error on the line of the user's element at fault.
  *
+ * <p>The valid ones are compiled with ecj as well, which must have nothing to say about the
+ * generated code either.
+ *
  * <p>Each declaration lives in a package of its own, so that one's errors cannot hide
  * another's. Javac normally stops before attributing anything once an error is reported; the
  * compilation is told to go on through flow analysis, so that the code generated for the valid
@@ -97,6 +100,31 @@ class RandomDeclarationsPropertyTest {
               unit.errorFile(), sourcesOf(unit), compilation.errors())
           .that(found)
           .isTrue();
+    }
+  }
+
+  @Property(tries = 2)
+  void validDeclarationsCompileUnderEcjWithNothingToSayAboutGeneratedCode(
+      @ForAll("seeds") List<Long> seeds) throws java.io.IOException {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      Unit unit = unit("p" + i, new Random(seeds.get(i)));
+      if (unit.valid()) {
+        sources.addAll(unit.files());
+      }
+    }
+    java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("ecj");
+    try {
+      Ecj.Run run = Ecj.compile(directory, sources);
+      assertWithMessage("%s", run).that(run.success()).isTrue();
+      assertWithMessage("%s", run).that(run.aboutGeneratedCode()).isEmpty();
+    } finally {
+      try (var paths = java.nio.file.Files.walk(directory)) {
+        for (java.nio.file.Path path :
+            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(path);
+        }
+      }
     }
   }
 
