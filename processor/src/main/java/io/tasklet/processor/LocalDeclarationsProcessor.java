@@ -15,6 +15,7 @@ import io.tasklet.annotations.SharedState;
 import io.tasklet.annotations.Tasklet;
 import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.write.GeneratedTypes;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -121,11 +122,28 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
         continue; // generated code never declares a type inside code
       }
       TreePath path = trees.getPath(root);
-      if (path != null && units.add(path.getCompilationUnit())) {
+      if (path != null
+          && units.add(path.getCompilationUnit())
+          && mentionsTheAnnotations(path.getCompilationUnit())) {
         scan(path.getCompilationUnit());
       }
     }
     return false; // claims nothing: see the class comment
+  }
+
+  /**
+   * Whether the unit's text names the annotations' package, as it must to use one of them
+   * (imported or written out): a cheap test that spares every other unit a walk of its tree.
+   */
+  private static boolean mentionsTheAnnotations(CompilationUnitTree unit) {
+    try {
+      return unit.getSourceFile()
+          .getCharContent(true)
+          .toString()
+          .contains(SharedState.class.getPackageName());
+    } catch (IOException unreadable) {
+      return true;
+    }
   }
 
   /** How a compilation unit may name an annotation type in an annotation. */
