@@ -1,5 +1,7 @@
 package io.tasklet.processor;
 
+import static javax.tools.Diagnostic.Kind.ERROR;
+
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
@@ -7,6 +9,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -16,6 +20,7 @@ import io.tasklet.annotations.Tasklet;
 import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.write.GeneratedTypes;
 import java.io.IOException;
+import java.io.Writer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -29,7 +34,10 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * Reports this library's annotations on declarations inside code: a record declared in a method,
@@ -48,9 +56,10 @@ import javax.tools.Diagnostic;
  *
  * <p>Bodies are not attributed yet while processors run, so this works on the syntax tree: an
  * annotation counts when its name is the fully qualified one, or the simple one with the
- * compilation unit importing it (alone or with its package). It needs javac's tree API: under
- * ecj, which gives processors no view inside method bodies, it finds nothing. Errors go through
+ * compilation unit importing it (alone or with its package). Under javac, errors go through
  * {@link Trees#printMessage}, since such a declaration has no element yet to report against.
+ * Ecj gives processors no view inside method bodies: there the file is parsed again with the
+ * JDK's own parser, and errors go on the top-level class, naming the line.
  */
 @AutoService(Processor.class)
 public final class LocalDeclarationsProcessor extends AbstractProcessor {
@@ -113,22 +122,74 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (trees == null || round.processingOver()) {
+    if (round.processingOver()) {
       return false;
     }
-    Set<CompilationUnitTree> units = new HashSet<>();
+    Set<Object> units = new HashSet<>();
     for (Element root : round.getRootElements()) {
       if (GeneratedTypes.generatedHere(root)) {
         continue; // generated code never declares a type inside code
       }
-      TreePath path = trees.getPath(root);
-      if (path != null
-          && units.add(path.getCompilationUnit())
-          && mentionsTheAnnotations(path.getCompilationUnit())) {
-        scan(path.getCompilationUnit());
+      TreePath path = trees == null ? null : trees.getPath(root);
+      if (path != null) {
+        CompilationUnitTree unit = path.getCompilationUnit();
+        if (units.add(unit) && mentionsTheAnnotations(unit)) {
+          scan(unit, (message, tree) -> trees.printMessage(ERROR, message, tree, unit));
+        }
+      } else if (trees == null) {
+        scanParsed(root, units);
       }
     }
     return false; // claims nothing: see the class comment
+  }
+
+  /** Where an error about a tree of a unit goes. */
+  private interface Reporter {
+    void report(String message, Tree tree);
+  }
+
+  /**
+   * The fallback on a compiler without javac's trees (ecj): parses the file of {@code root} with
+   * javac's parser, when the JDK has it, and reports on {@code root}, the top-level class, naming
+   * the line; a compiler's messager places errors on elements only, and a declaration inside code
+   * has none.
+   */
+  private void scanParsed(Element root, Set<Object> files) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    JavaFileObject file;
+    String text;
+    try {
+      file = processingEnv.getElementUtils().getFileObjectOf(root);
+      if (javac == null || file == null || file.getKind() != JavaFileObject.Kind.SOURCE
+          || !files.add(file.toUri())) {
+        return;
+      }
+      text = file.getCharContent(true).toString();
+    } catch (UnsupportedOperationException | IOException cannotRead) {
+      return;
+    }
+    if (!text.contains(SharedState.class.getPackageName())) {
+      return;
+    }
+    JavaFileObject copy = new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return text;
+      }
+    };
+    JavacTask task = (JavacTask) javac.getTask(
+        Writer.nullWriter(), null, diagnostic -> {}, List.of("-proc:none"), null, List.of(copy));
+    try {
+      SourcePositions positions = Trees.instance(task).getSourcePositions();
+      for (CompilationUnitTree unit : task.parse()) {
+        scan(unit, (message, tree) -> processingEnv.getMessager().printMessage(ERROR,
+            message + " (line "
+                + unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree)) + ")",
+            root));
+      }
+    } catch (IOException | RuntimeException unparsable) {
+      // the compiler reports what is wrong with the file itself
+    }
   }
 
   /**
@@ -165,7 +226,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
     }
   }
 
-  private void scan(CompilationUnitTree unit) {
+  private void scan(CompilationUnitTree unit, Reporter reporter) {
     List<Names> types = TYPE_ANNOTATIONS.stream().map(a -> Names.in(unit, a)).toList();
     List<Names> methods = METHOD_ANNOTATIONS.stream().map(a -> Names.in(unit, a)).toList();
     new TreePathScanner<Void, Void>() {
@@ -173,7 +234,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
       public Void visitClass(ClassTree tree, Void unused) {
         if (insideCode(getCurrentPath())) {
           for (String annotation : matching(tree.getModifiers().getAnnotations(), types)) {
-            report(
+            reporter.report(
                 String.format(
                     "@%s type %s is declared inside code (a method, lambda, initializer or"
                         + " anonymous class), where its generated %sLayout and %sView cannot"
@@ -182,8 +243,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
                     tree.getSimpleName(),
                     tree.getSimpleName(),
                     tree.getSimpleName()),
-                tree,
-                unit);
+                tree);
           }
         }
         return super.visitClass(tree, unused);
@@ -195,7 +255,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
         if (owner.getLeaf() instanceof ClassTree type
             && (insideCode(owner) || type.getSimpleName().isEmpty())) {
           for (String annotation : matching(tree.getModifiers().getAnnotations(), methods)) {
-            report(
+            reporter.report(
                 String.format(
                     "@%s method %s is declared in %s, where its generated launcher cannot call"
                         + " it; move it to a top-level class or a static nested class",
@@ -204,8 +264,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
                     type.getSimpleName().isEmpty()
                         ? "an anonymous class (or an enum constant's body)"
                         : "class " + type.getSimpleName() + ", which is local to a method"),
-                tree,
-                unit);
+                tree);
           }
         }
         return super.visitMethod(tree, unused);
@@ -226,10 +285,6 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
       }
     }
     return found;
-  }
-
-  private void report(String message, Tree tree, CompilationUnitTree unit) {
-    trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
   }
 
   private static boolean insideCode(TreePath path) {

@@ -139,6 +139,34 @@ class EclipseCompilerTest {
   }
 
   @Test
+  void declarationsInsideCodeAreReported() throws IOException {
+    JavaFileObject places =
+        HostileDeclarationsTest.source(
+            "Places",
+            """
+            public class Places {
+              void local() {
+                @SharedState
+                record Inside(long a) {}
+              }
+              static Object anonymous = new Object() {
+                @Tasklet
+                static void inAnonymous(TaskletContext<Histogram> ctx) {}
+              };
+            }
+            """);
+    Ecj.Run run = ecj(List.of(places, VALID.get(0), VALID.get(1), VALID.get(2)));
+    assertThat(run.success()).isFalse();
+    // on the class around them, naming their lines: 8 and 12 of the file
+    run.assertError("@SharedState type Inside is declared inside code", "Places.java",
+        "public class Places");
+    run.assertError("a member of a class (line 8)", "Places.java", "public class Places");
+    run.assertError("@Tasklet method inAnonymous is declared in an anonymous class",
+        "Places.java", "public class Places");
+    run.assertError("a static nested class (line 12)", "Places.java", "public class Places");
+  }
+
+  @Test
   void errorsOnRecordsArePlacedWhereEcjCan() throws IOException {
     // Ecj's messager cannot place records or their components (as of 3.46): an error on a
     // nested record goes to the class around it, and one on a top-level record keeps its
