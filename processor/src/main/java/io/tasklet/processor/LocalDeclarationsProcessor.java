@@ -9,8 +9,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -18,9 +16,9 @@ import io.tasklet.annotations.Coordinator;
 import io.tasklet.annotations.SharedState;
 import io.tasklet.annotations.Tasklet;
 import io.tasklet.annotations.WorkerScratch;
+import io.tasklet.processor.check.SourceLines;
 import io.tasklet.processor.write.GeneratedTypes;
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -34,10 +32,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 
 /**
  * Reports this library's annotations on declarations inside code: a record declared in a method,
@@ -133,7 +128,7 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
       TreePath path = trees == null ? null : trees.getPath(root);
       if (path != null) {
         CompilationUnitTree unit = path.getCompilationUnit();
-        if (units.add(unit) && mentionsTheAnnotations(unit)) {
+        if (units.add(unit) && mentionsTheAnnotations(unit.getSourceFile())) {
           scan(unit, (message, tree) -> trees.printMessage(ERROR, message, tree, unit));
         }
       } else if (trees == null) {
@@ -155,53 +150,28 @@ public final class LocalDeclarationsProcessor extends AbstractProcessor {
    * has none.
    */
   private void scanParsed(Element root, Set<Object> files) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     JavaFileObject file;
-    String text;
     try {
       file = processingEnv.getElementUtils().getFileObjectOf(root);
-      if (javac == null || file == null || file.getKind() != JavaFileObject.Kind.SOURCE
-          || !files.add(file.toUri())) {
-        return;
-      }
-      text = file.getCharContent(true).toString();
-    } catch (UnsupportedOperationException | IOException cannotRead) {
+    } catch (UnsupportedOperationException cannotTell) {
       return;
     }
-    if (!text.contains(SharedState.class.getPackageName())) {
+    if (file == null || !files.add(file.toUri()) || !mentionsTheAnnotations(file)) {
       return;
     }
-    JavaFileObject copy = new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return text;
-      }
-    };
-    JavacTask task = (JavacTask) javac.getTask(
-        Writer.nullWriter(), null, diagnostic -> {}, List.of("-proc:none"), null, List.of(copy));
-    try {
-      SourcePositions positions = Trees.instance(task).getSourcePositions();
-      for (CompilationUnitTree unit : task.parse()) {
-        scan(unit, (message, tree) -> processingEnv.getMessager().printMessage(ERROR,
-            message + " (line "
-                + unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree)) + ")",
-            root));
-      }
-    } catch (IOException | RuntimeException unparsable) {
-      // the compiler reports what is wrong with the file itself
-    }
+    SourceLines.parse(file)
+        .ifPresent(parsed -> scan(parsed.unit(), (message, tree) ->
+            processingEnv.getMessager().printMessage(
+                ERROR, message + " (line " + parsed.line(tree) + ")", root)));
   }
 
   /**
    * Whether the unit's text names the annotations' package, as it must to use one of them
    * (imported or written out): a cheap test that spares every other unit a walk of its tree.
    */
-  private static boolean mentionsTheAnnotations(CompilationUnitTree unit) {
+  private static boolean mentionsTheAnnotations(JavaFileObject file) {
     try {
-      return unit.getSourceFile()
-          .getCharContent(true)
-          .toString()
-          .contains(SharedState.class.getPackageName());
+      return file.getCharContent(true).toString().contains(SharedState.class.getPackageName());
     } catch (IOException unreadable) {
       return true;
     }

@@ -169,8 +169,8 @@ class EclipseCompilerTest {
   @Test
   void errorsOnRecordsArePlacedWhereEcjCan() throws IOException {
     // Ecj's messager cannot place records or their components (as of 3.46): an error on a
-    // nested record goes to the class around it, and one on a top-level record keeps its
-    // message, which names the record and component.
+    // nested record goes to the class around it, and one on a top-level record has no place; the
+    // message says the file and line of the component either way.
     JavaFileObject outer =
         HostileDeclarationsTest.source(
             "Outer",
@@ -183,8 +183,10 @@ class EclipseCompilerTest {
     run.assertError("component 'name' of Outer.Inner: String cannot be laid out", "Outer.java",
         "public class Outer");
     assertThat(run.of(Diagnostic.Kind.ERROR).stream()
-        .anyMatch(d -> d.getMessage(null).contains("component 'none' of Top: @Length(0) must be")))
+        .anyMatch(d -> d.getMessage(null).contains("component 'none' of Top: @Length(0) must be")
+            && d.getMessage(null).endsWith("(Top.java, line 7)")))
         .isTrue();
+    run.assertError("(Outer.java, line 8)", "Outer.java", "public class Outer");
     for (Diagnostic<? extends JavaFileObject> diagnostic : run.diagnostics()) {
       if (diagnostic.getSource() != null) {
         assertThat(diagnostic.getSource().getName()).doesNotContain("generated");

@@ -55,12 +55,19 @@ public final class Report {
     Messager messager = env.getMessager();
     boolean ecj = env.getClass().getName().startsWith("org.eclipse.jdt");
     for (Entry entry : errors) {
-      Element element = ecj ? locatableByEcj(entry.element()) : entry.element();
+      Element element = entry.element();
+      String message = entry.message();
+      if (ecj && !locatableByEcjAsIs(element)) {
+        message += SourceLines.where(env.getElementUtils(), element)
+            .map(place -> " (" + place + ")")
+            .orElse("");
+        element = locatableByEcj(element);
+      }
       if (entry.annotation() == null || element != entry.element()) {
-        messager.printMessage(Diagnostic.Kind.ERROR, entry.message(), element);
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
       } else {
         messager.printMessage(
-            Diagnostic.Kind.ERROR, entry.message(), element, entry.annotation(), entry.value());
+            Diagnostic.Kind.ERROR, message, element, entry.annotation(), entry.value());
       }
     }
     for (Report subreport : subreports) {
@@ -72,7 +79,8 @@ public final class Report {
    * The element nearest {@code element} that ecj can place in a file: its messager finds
    * classes, interfaces, enums, methods and fields written in the source, but not records, their
    * components, nor what a record declares implicitly (as of ecj 3.46). An error on a record
-   * goes to the class it is nested in, if any; the message names the record and component.
+   * goes to the class it is nested in, if any, and its message says the file and line of the
+   * record or component, when the JDK's parser can find them.
    */
   private static Element locatableByEcj(Element element) {
     Element current = element;
