@@ -61,9 +61,13 @@ public final class LayoutWriter {
             "ALIGNMENT",
             CodeBlock.of("$LL", model.alignment()),
             CodeBlock.of(
-                "Alignment of a {@link $T} in bytes: $L, that of its most aligned component.\n",
+                "Alignment of a {@link $T} in bytes: $L, $L.\n",
                 record,
-                number(model.alignment()))));
+                number(model.alignment()),
+                model.alignment() > naturalAlignment(model)
+                    ? "so that its narrow values can be updated atomically through the 4-byte"
+                        + " word around them (as if declared {@code _Alignas(4)} in C)"
+                    : "that of its most aligned component")));
     for (ComponentModel component : model.components()) {
       type.addField(
           constant(
@@ -145,15 +149,20 @@ public final class LayoutWriter {
     if (!members.isEmpty()) {
       code.add("\n$>$>").add(CodeBlock.join(members, ",\n")).add("$<$<");
     }
+    code.add(")\n$>$>.withName($S)", model.displayName());
+    if (model.alignment() > naturalAlignment(model)) {
+      code.add("\n.withByteAlignment($LL)", model.alignment());
+    }
+    return code.add("$<$<").build();
+  }
+
+  /** The alignment C gives the record: that of its most aligned component, 1 for none. */
+  private static long naturalAlignment(RecordModel model) {
     long natural = 1;
     for (ComponentModel component : model.components()) {
       natural = Math.max(natural, component.alignment());
     }
-    code.add(")\n$>$>.withName($S)", model.displayName());
-    if (model.alignment() > natural) {
-      code.add("\n.withByteAlignment($LL)", model.alignment());
-    }
-    return code.add("$<$<").build();
+    return natural;
   }
 
   private static CodeBlock padding(long bytes) {
