@@ -38,8 +38,8 @@ import javax.tools.JavaFileObject;
  * Reports this library's annotations on declarations inside code: a record declared in a method,
  * a lambda or an initializer, and a {@code @Coordinator} or {@code @Tasklet} method of a local or
  * anonymous class (an enum constant's body included). {@link
- * RoundEnvironment#getElementsAnnotatedWith} never returns them, and generated classes could not name them anyway, so without this they
- * would silently get nothing.
+ * RoundEnvironment#getElementsAnnotatedWith} never returns them, and generated classes could not
+ * name them anyway, so without this they would silently get nothing.
  *
  * <p>It is a processor of its own, for every annotation ({@code "*"}): javac runs a processor only
  * when an annotation it supports appears on a declaration outside code, or when it supports them

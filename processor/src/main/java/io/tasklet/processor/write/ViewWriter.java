@@ -70,8 +70,9 @@ public final class ViewWriter {
     this.view = GeneratedTypes.view(model);
     this.type = TypeSpec.classBuilder(view).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     header.applyTo(type);
+    // taken here, so that a local named after a component never reads "yield" or "var"
     for (String reserved : GeneratedNames.RESTRICTED_IDENTIFIERS) {
-      classNames.newName(reserved + "_", reserved);
+      classNames.newName(reserved, reserved);
     }
     for (String reserved :
         List.of(
@@ -275,7 +276,12 @@ public final class ViewWriter {
                 component,
                 "Reads, with volatile semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, GeneratedNames.GET_VOLATILE)))
+            .addCode(
+                guarded(
+                    component,
+                    "return ($T) $L",
+                    value,
+                    access(component, GeneratedNames.GET_VOLATILE)))
             .build());
     accessors.add(
         accessor(
@@ -283,7 +289,8 @@ public final class ViewWriter {
                 component,
                 "Writes, with volatile semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, GeneratedNames.SET_VOLATILE, newValue)))
+            .addCode(
+                guarded(component, "$L", access(component, GeneratedNames.SET_VOLATILE, newValue)))
             .build());
     accessors.add(
         accessor(
@@ -291,7 +298,12 @@ public final class ViewWriter {
                 component,
                 "Reads, with acquire semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, GeneratedNames.GET_ACQUIRE)))
+            .addCode(
+                guarded(
+                    component,
+                    "return ($T) $L",
+                    value,
+                    access(component, GeneratedNames.GET_ACQUIRE)))
             .build());
     accessors.add(
         accessor(
@@ -299,7 +311,8 @@ public final class ViewWriter {
                 component,
                 "Writes, with release semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, GeneratedNames.SET_RELEASE, newValue)))
+            .addCode(
+                guarded(component, "$L", access(component, GeneratedNames.SET_RELEASE, newValue)))
             .build());
     CodeBlock narrow =
         primitive.nativeAtomics()
