@@ -64,7 +64,7 @@ class RandomDeclarationsPropertyTest {
     Compilation compilation =
         Compiler.javac()
             .withProcessors(Compiled.processors())
-            .withOptions("-Xlint:all,-processing", "-XDshould-stop.ifError=FLOW")
+            .withOptions("-Xlint:all", "-XDshould-stop.ifError=FLOW")
             .compile(sources);
     List<Diagnostic<? extends JavaFileObject>> diagnostics = compilation.diagnostics();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
