@@ -1,10 +1,13 @@
 package io.tasklet.benchmarks;
 
+import io.tasklet.processor.LocalDeclarationsProcessor;
 import io.tasklet.processor.TaskletProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.annotation.processing.Processor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,6 +55,9 @@ public class ProcessorCompile {
   static final int COORDINATORS = 50;
 
   private static final List<String> OPTIONS = List.of();
+  /** The processors as the processor path gives them to javac, new for each compilation. */
+  private static final Supplier<List<Processor>> PROCESSORS =
+      () -> List.of(new LocalDeclarationsProcessor(), new TaskletProcessor());
 
   /** The compiler and one of the projects. */
   @State(Scope.Benchmark)
@@ -88,7 +94,7 @@ public class ProcessorCompile {
 
     @Override
     InMemoryJavac.Result compile() {
-      return javac.compile(sources, List.of(new TaskletProcessor()), OPTIONS);
+      return javac.compile(sources, PROCESSORS.get(), OPTIONS);
     }
 
     @Override
@@ -137,7 +143,7 @@ public class ProcessorCompile {
     List<SyntheticProject.Source> sources() {
       List<SyntheticProject.Source> annotated =
           SyntheticProject.annotated(RECORDS, COORDINATORS);
-      InMemoryJavac.Result processed = javac.compile(annotated, List.of(new TaskletProcessor()),
+      InMemoryJavac.Result processed = javac.compile(annotated, PROCESSORS.get(),
           OPTIONS).checkClean("the annotated project");
       List<SyntheticProject.Source> all = new ArrayList<>(annotated);
       processed.generatedSources().forEach(

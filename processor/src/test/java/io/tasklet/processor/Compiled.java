@@ -5,6 +5,8 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import io.tasklet.runtime.TaskletException;
+import io.tasklet.runtime.TaskletResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,7 @@ import javax.tools.JavaFileObject;
  * out: the classes of a successful compilation, loaded into their own class loader.
  */
 final class Compiled {
-  static final List<String> STRICT = List.of("-Xlint:all", "-Werror");
+  static final List<String> STRICT = List.of("-Xlint:all,-processing", "-Werror");
 
   private final Compilation compilation;
   private final ClassLoader loader;
@@ -38,9 +40,20 @@ final class Compiled {
     this.loader = new CompiledClassLoader(classFiles(compilation), parent);
   }
 
-  /** A javac with the processor and strict options. */
+  /**
+   * A javac with the processors and strict options: every warning but {@code processing}, which
+   * warns about any annotation no processor claims ({@code @Generated} on generated code too).
+   */
   static Compiler compiler() {
-    return javac().withProcessors(new TaskletProcessor()).withOptions(STRICT);
+    return javac().withProcessors(processors()).withOptions(STRICT);
+  }
+
+  /**
+   * The library's processors in the order the processor path gives them to javac (its service
+   * file lists them sorted): the one that claims nothing first, so it sees every annotation.
+   */
+  static List<javax.annotation.processing.Processor> processors() {
+    return List.of(new LocalDeclarationsProcessor(), new TaskletProcessor());
   }
 
   /** Compiles {@code sources} strictly; fails the test unless the compilation succeeds. */
@@ -142,6 +155,21 @@ final class Compiled {
       }
     }
     throw new AssertionError("no method " + name + " taking " + List.of(arguments) + " in " + type);
+  }
+
+  /** Launches through the generated builder; a launch's failure propagates as thrown. */
+  @SuppressWarnings("unchecked")
+  static TaskletResult<Record> launch(Object builder) throws TaskletException {
+    try {
+      return (TaskletResult<Record>) builder.getClass().getMethod("launch").invoke(builder);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof TaskletException failure) {
+        throw failure;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   static Object invoke(Object target, String name, Object... arguments) {

@@ -204,12 +204,14 @@ class CoordinatorErrorsTest {
           static void sum(CoordinatorContext<Totals, Partial> ctx) {}
           @Tasklet(name = "Summing")
           static void alone(TaskletContext<Totals> ctx) {}
-        """, "another method, Jobs.sum, already generates demo.Summing; give one of them a"
-            + " different name", "@Tasklet(name = \"Summing\")");
+        """, "the launcher of method Jobs.alone would be demo.Summing, which is also the launcher"
+            + " of method Jobs.sum; give the method another name = \"...\", or give that method"
+            + " another name", "@Tasklet(name = \"Summing\")");
     assertError("""
           @Coordinator(workers = 2, name = "Jobs")
           static void sum(CoordinatorContext<Totals, Partial> ctx) {}
-        """, "the launcher demo.Jobs would clash with an existing class of that name",
+        """, "the launcher of method Jobs.sum would be demo.Jobs, but the class demo.Jobs already"
+            + " exists; give the method another name = \"...\", or rename that class",
         "name = \"Jobs\"");
     assertError("""
           @Coordinator(workers = 2, name = "not a name")

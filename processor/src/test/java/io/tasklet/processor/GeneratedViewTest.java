@@ -73,6 +73,10 @@ class GeneratedViewTest {
             source("Empty", "@WorkerScratch\npublic record Empty() {}"),
             source("Flag", "@SharedState\npublic record Flag(byte f) {}"),
             source(
+                "Flags",
+                "@SharedState\npublic record Flags(byte first, Flag flag, @Length(3) Flag[] more,"
+                    + " short last) {}"),
+            source(
                 "Tricky",
                 "@SharedState\npublic record Tricky(@Length(2) long[] value, @Length(2) Mode[] i,"
                     + " long index, int offset, @Length(2) int[] Objects, Mode RECORD_NAME,"
@@ -402,22 +406,31 @@ class GeneratedViewTest {
   }
 
   @Test
-  void narrowAtomicsNeedTheirWholeWord() {
-    MemorySegment memory = arena.allocate(64, 8);
-    Object within = view("Flag", memory.asSlice(4, 4));
-    assertThat(invoke(within, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
-    assertThat(memory.get(ValueLayout.JAVA_BYTE, 4)).isEqualTo((byte) 2);
+  void narrowAtomicsWorkWhereverTheRecordSits() {
+    // A @SharedState record with narrow values is aligned as if _Alignas(4), so the 4-byte word
+    // each is updated through lies inside the record: alone, nested, or in an array.
+    assertThat(constant("FlagLayout", "SIZE")).isEqualTo(4);
+    assertThat(constant("FlagLayout", "ALIGNMENT")).isEqualTo(4);
+    MemorySegment exact = arena.allocate(4, 4);
+    Object flag = view("Flag", exact);
+    assertThat(invoke(flag, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
+    assertThat(invoke(flag, "compareAndSetF", (byte) 2, (byte) 5)).isEqualTo(true);
+    assertThat(exact.get(ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 5);
 
-    // The same byte through a segment of its own: the word around it lies outside.
-    Object cut = view("Flag", memory.asSlice(4, 1));
-    UnsupportedOperationException thrown =
-        assertThrows(
-            UnsupportedOperationException.class,
-            () -> invoke(cut, "compareAndSetF", (byte) 2, (byte) 3));
-    assertThat(thrown)
-        .hasMessageThat()
-        .contains("cannot update the 1-byte value at offset 0 atomically");
-    assertThat(invoke(cut, "getVolatileF")).isEqualTo((byte) 2); // plain and ordered access work
+    assertThat(constant("FlagsLayout", "OFFSET_FLAG")).isEqualTo(4);
+    long size = constant("FlagsLayout", "SIZE");
+    assertThat(size % 4).isEqualTo(0);
+    Object flags = view("Flags", arena.allocate(size, 4));
+    assertThat(invoke(invoke(flags, "flag"), "getAndAddF", (byte) 1)).isEqualTo((byte) 0);
+    for (int index = 0; index < 3; index++) {
+      Object element = invoke(flags, "more", index);
+      assertThat(invoke(element, "compareAndSetF", (byte) 0, (byte) (index + 1))).isEqualTo(true);
+    }
+    assertThat(invoke(flags, "getAndAddLast", (short) 7)).isEqualTo((short) 0);
+    assertThat(invoke(flags, "getAndAddFirst", (byte) 3)).isEqualTo((byte) 0);
+    Object read = invoke(flags, "read");
+    assertThat(invoke(read, "last")).isEqualTo((short) 7);
+    assertThat(invoke(read, "first")).isEqualTo((byte) 3);
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.tasklet.runtime.TaskletResult;
 import io.tasklet.runtime.TaskletRuntime;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
@@ -176,19 +175,8 @@ class LauncherEndToEndTest {
     return Compiled.invoke(null, compiled.load("demo." + launcher), "on", eightCores);
   }
 
-  /** Launches through the generated builder; a launch's failure propagates as thrown. */
-  @SuppressWarnings("unchecked")
   private static TaskletResult<Record> launch(Object builder) throws TaskletException {
-    try {
-      return (TaskletResult<Record>) builder.getClass().getMethod("launch").invoke(builder);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof TaskletException failure) {
-        throw failure;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+    return Compiled.launch(builder);
   }
 
   private static Object component(Record record, String name) {

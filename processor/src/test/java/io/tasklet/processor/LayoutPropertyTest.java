@@ -264,6 +264,11 @@ class LayoutPropertyTest {
       offsets.add(offset);
       offset += size * Math.max(1, component.length());
       alignment = Math.max(alignment, align);
+      if (records.get(index).shared() && kind >= 1 && kind <= 3) {
+        // byte, short, char of a @SharedState record: updated atomically through their 4-byte
+        // word, so the record is aligned as if declared _Alignas(4)
+        alignment = Math.max(alignment, 4);
+      }
     }
     while (offset % alignment != 0) {
       offset++;

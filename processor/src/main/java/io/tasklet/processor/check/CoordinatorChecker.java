@@ -3,9 +3,12 @@ package io.tasklet.processor.check;
 import io.tasklet.annotations.Coordinator;
 import io.tasklet.annotations.SharedState;
 import io.tasklet.annotations.WorkerScratch;
+import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.model.RecordModel;
+import io.tasklet.runtime.CoordinatorContext;
 import io.tasklet.runtime.LinearMemoryPlan;
+import io.tasklet.runtime.TaskletContext;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,38 +36,35 @@ import javax.lang.model.type.TypeMirror;
  * errors on the method, its parameter, or the annotation attribute at fault.
  */
 public final class CoordinatorChecker {
-  private static final String COORDINATOR_CONTEXT = "io.tasklet.runtime.CoordinatorContext";
-  private static final String TASKLET_CONTEXT = "io.tasklet.runtime.TaskletContext";
+  private static final String COORDINATOR_CONTEXT = CoordinatorContext.class.getCanonicalName();
+  private static final String TASKLET_CONTEXT = TaskletContext.class.getCanonicalName();
 
   private final ProcessingEnvironment env;
-  private final ErrorReporter reporter;
   private final RecordChecker records;
-  /** Launchers generated so far, by qualified name, and the method each came from. */
-  private final Map<String, ExecutableElement> launchers = new HashMap<>();
 
-  public CoordinatorChecker(
-      ProcessingEnvironment env, ErrorReporter reporter, RecordChecker records) {
+  public CoordinatorChecker(ProcessingEnvironment env, RecordChecker records) {
     this.env = env;
-    this.reporter = reporter;
     this.records = records;
   }
 
   /**
    * The launcher of {@code element}, annotated with {@code annotation} ({@code @Coordinator} or
-   * {@code @Tasklet}), or empty when the declaration is wrong (the errors have been reported).
+   * {@code @Tasklet}), the errors in its declaration, or a wait for the component types of its
+   * records.
    */
-  public Optional<LauncherModel> check(Element element, Class<? extends Annotation> annotation) {
+  public Checked<LauncherModel> check(Element element, Class<? extends Annotation> annotation) {
+    Report report = new Report();
     boolean laned = annotation == Coordinator.class;
     String what = "@" + annotation.getSimpleName();
     AnnotationMirror mirror = mirror(element, annotation);
     if (element.getKind() != ElementKind.METHOD) {
-      reporter.error(what + " belongs on a static method, not on a " + kind(element), element);
-      return Optional.empty();
+      report.error(what + " belongs on a static method, not on a " + kind(element), element);
+      return new Checked.Invalid<>(report);
     }
     ExecutableElement method = (ExecutableElement) element;
-    Attributes attributes = new Attributes(method, mirror);
-    boolean ok = checkMethod(method, what, laned);
-    Optional<TypeElement[]> records = parameter(method, what, laned);
+    Attributes attributes = new Attributes(method, mirror, report);
+    boolean ok = checkMethod(method, what, laned, report);
+    Optional<TypeElement[]> records = parameter(method, what, laned, report);
     ok &= records.isPresent();
     int workers = laned ? (int) attributes.longValue("workers") : 0;
     if (laned && (workers < 1 || workers > LinearMemoryPlan.MAX_WORKERS)) {
@@ -88,13 +88,35 @@ public final class CoordinatorChecker {
     Optional<String> simpleName = launcherName(method, attributes);
     ok &= simpleName.isPresent();
     if (!ok) {
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
-    Optional<RecordModel> shared = this.records.check(records.get()[0]);
-    Optional<RecordModel> scratch =
-        laned ? this.records.check(records.get()[1]) : Optional.empty();
-    if (shared.isEmpty() || (laned && scratch.isEmpty())) {
-      return Optional.empty(); // the record's own errors say why
+    RecordModel shared = null;
+    RecordModel scratch = null;
+    boolean waits = false;
+    for (int i = 0; i < (laned ? 2 : 1); i++) {
+      switch (this.records.check(records.get()[i])) {
+        case Checked.Valid<RecordModel> valid -> {
+          if (i == 0) {
+            shared = valid.model();
+          } else {
+            scratch = valid.model();
+          }
+        }
+        case Checked.Waiting<RecordModel> waiting -> waits = true;
+        case Checked.Invalid<RecordModel> invalid -> {
+          report.error(what + " method " + method.getSimpleName() + " uses record "
+              + records.get()[i].getSimpleName() + ", which cannot be laid out; fix the errors"
+              + " reported on it first", method.getParameters().get(0));
+          report.add(invalid.report());
+          ok = false;
+        }
+      }
+    }
+    if (!ok) {
+      return new Checked.Invalid<>(report);
+    }
+    if (waits) {
+      return new Checked.Waiting<>();
     }
     TypeElement type = (TypeElement) method.getEnclosingElement();
     List<String> enclosing = simpleNames(type);
@@ -103,78 +125,57 @@ public final class CoordinatorChecker {
         String.join(".", enclosing) + "." + method.getSimpleName(),
         enclosing, method.getSimpleName().toString(), laned, workers,
         attributes.longValue("maxInputBytes"), attributes.longValue("maxOutputBytes"),
-        attributes.longValue("maxLinearMemory"), maxFuel, shared.get(), scratch);
+        attributes.longValue("maxLinearMemory"), maxFuel, shared, Optional.ofNullable(scratch));
     LinearMemoryPlan plan = model.worstCasePlan(workers);
     if (!plan.fits(model.maxLinearMemory())) {
-      attributes.error(plan.budgetExceededMessage(model.maxLinearMemory()) + "; "
-          + budgetHint(model, plan), culprit(model, plan, attributes));
-      return Optional.empty();
+      attributes.error(budgetMessage(model, plan), culprit(model, plan, attributes));
+      return new Checked.Invalid<>(report);
     }
-    String qualified = model.packageName().isEmpty()
-        ? model.simpleName() : model.packageName() + "." + model.simpleName();
-    ExecutableElement earlier = launchers.putIfAbsent(qualified, method);
-    if (earlier != null) {
-      attributes.error("another method, " + earlier.getEnclosingElement().getSimpleName() + "."
-          + earlier.getSimpleName() + ", already generates " + qualified
-          + "; give one of them a different name = \"...\"", "name");
-      return Optional.empty();
-    }
-    TypeElement existing = env.getElementUtils().getTypeElement(qualified);
-    if (existing != null) {
-      attributes.error("the launcher " + qualified + " would clash with an existing class of that"
-          + " name; give this method a different name = \"...\"", "name");
-      return Optional.empty();
-    }
-    return Optional.of(model);
+    return new Checked.Valid<>(model);
   }
 
-  /**
-   * Whether {@code element} could not be checked because a record it uses has component types
-   * that do not exist yet (another processor may generate them in a later round).
-   */
-  public boolean waitsForTypes(Element element) {
-    if (!(element instanceof ExecutableElement method) || method.getParameters().size() != 1
-        || !(method.getParameters().get(0).asType() instanceof DeclaredType context)) {
-      return false;
-    }
-    for (TypeMirror argument : context.getTypeArguments()) {
-      if (argument instanceof DeclaredType declared
-          && declared.asElement() instanceof TypeElement record
-          && records.waitsForTypes(record)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean checkMethod(ExecutableElement method, String what, boolean laned) {
+  private boolean checkMethod(
+      ExecutableElement method, String what, boolean laned, Report report) {
     boolean ok = true;
     String shape = laned
         ? "static void " + method.getSimpleName() + "(CoordinatorContext<S, W> ctx)"
         : "static void " + method.getSimpleName() + "(TaskletContext<S> ctx)";
     if (!method.getModifiers().contains(Modifier.STATIC)) {
-      reporter.error(what + " method " + method.getSimpleName() + " must be static: " + shape,
+      report.error(what + " method " + method.getSimpleName() + " must be static: " + shape,
           method);
       ok = false;
     }
     if (method.getReturnType().getKind() != TypeKind.VOID) {
-      reporter.error(what + " method " + method.getSimpleName() + " must return void (results go"
+      report.error(what + " method " + method.getSimpleName() + " must return void (results go"
           + " in the shared state or the output): " + shape, method);
       ok = false;
     }
     if (!method.getTypeParameters().isEmpty()) {
-      reporter.error(what + " method " + method.getSimpleName() + " must not be generic: "
+      report.error(what + " method " + method.getSimpleName() + " must not be generic: "
           + shape, method);
       ok = false;
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(what + " method " + method.getSimpleName() + " must not be private: its"
+      report.error(what + " method " + method.getSimpleName() + " must not be private: its"
           + " generated launcher calls it from the same package", method);
       ok = false;
     }
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      TypeElement exception = env.getElementUtils().getTypeElement(Exception.class.getName());
+      if (exception != null && thrown.getKind() == TypeKind.DECLARED
+          && !env.getTypeUtils().isAssignable(thrown, exception.asType())
+          && !env.getTypeUtils().isAssignable(thrown, env.getElementUtils()
+              .getTypeElement(Error.class.getName()).asType())) {
+        report.error(what + " method " + method.getSimpleName() + " declares throws " + thrown
+            + ", which its launcher cannot pass on: a launch reports what the method throws as"
+            + " the cause of a TaskletException, and takes any Exception; declare throws"
+            + " Exception or narrower", method);
+        ok = false;
+      }
+    }
     Optional<String> unreachable = unreachable(method.getEnclosingElement());
     if (unreachable.isPresent()) {
-      reporter.error(what + " method " + method.getSimpleName() + " cannot be called by its"
+      report.error(what + " method " + method.getSimpleName() + " cannot be called by its"
           + " generated launcher: " + unreachable.get(), method);
       ok = false;
     }
@@ -182,7 +183,7 @@ public final class CoordinatorChecker {
   }
 
   /** Why code in the same package cannot name {@code element}, or empty if it can. */
-  private static Optional<String> unreachable(Element element) {
+  private Optional<String> unreachable(Element element) {
     for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       if (!(e instanceof TypeElement type)) {
         return Optional.of("it is declared inside a method; move it to a top-level or static"
@@ -198,17 +199,24 @@ public final class CoordinatorChecker {
         return Optional.of("class " + type.getSimpleName() + " is private; make it"
             + " package-private or public");
       }
+      if (type.getEnclosingElement().getKind() == ElementKind.PACKAGE) {
+        Optional<String> auxiliary = RecordChecker.auxiliary(env, type);
+        if (auxiliary.isPresent()) {
+          return auxiliary;
+        }
+      }
     }
     return Optional.empty();
   }
 
   /** The shared state and scratch records of the parameter, or empty with errors reported. */
-  private Optional<TypeElement[]> parameter(ExecutableElement method, String what, boolean laned) {
+  private Optional<TypeElement[]> parameter(
+      ExecutableElement method, String what, boolean laned, Report report) {
     String context = laned ? COORDINATOR_CONTEXT : TASKLET_CONTEXT;
     String simple = laned ? "CoordinatorContext<S, W>" : "TaskletContext<S>";
     List<? extends VariableElement> parameters = method.getParameters();
     if (parameters.size() != 1) {
-      reporter.error(what + " method " + method.getSimpleName() + " must take exactly one"
+      report.error(what + " method " + method.getSimpleName() + " must take exactly one"
           + " parameter, a " + simple + " where S is a @SharedState record"
           + (laned ? " and W a @WorkerScratch record" : "") + "; it takes "
           + parameters.size(), method);
@@ -218,7 +226,7 @@ public final class CoordinatorChecker {
     TypeMirror type = parameter.asType();
     TypeElement contextType = env.getElementUtils().getTypeElement(context);
     if (contextType == null) {
-      reporter.error(context + " is not on the class path; add the tasklet-runtime dependency",
+      report.error(context + " is not on the class path; add the tasklet-runtime dependency",
           parameter);
       return Optional.empty();
     }
@@ -227,13 +235,13 @@ public final class CoordinatorChecker {
             env.getTypeUtils().erasure(type), env.getTypeUtils().erasure(contextType.asType()))) {
       String other = laned ? "TaskletContext<S> belongs to @Tasklet"
           : "CoordinatorContext<S, W> belongs to @Coordinator";
-      reporter.error("the parameter of " + what + " method " + method.getSimpleName()
+      report.error("the parameter of " + what + " method " + method.getSimpleName()
           + " must be a " + simple + ", not " + type + " (" + other + ")", parameter);
       return Optional.empty();
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
     if (arguments.isEmpty()) {
-      reporter.error("the parameter of " + what + " method " + method.getSimpleName()
+      report.error("the parameter of " + what + " method " + method.getSimpleName()
           + " is a raw " + simple.substring(0, simple.indexOf('<')) + "; write " + simple
           + " with the records it uses", parameter);
       return Optional.empty();
@@ -243,7 +251,8 @@ public final class CoordinatorChecker {
     for (int i = 0; i < arguments.size(); i++) {
       boolean sharedState = i == 0;
       Optional<TypeElement> record = record(arguments.get(i),
-          sharedState ? SharedState.class : WorkerScratch.class, parameter, sharedState ? "S" : "W");
+          sharedState ? SharedState.class : WorkerScratch.class, parameter, sharedState ? "S" : "W",
+          report);
       ok &= record.isPresent();
       records[i] = record.orElse(null);
     }
@@ -251,15 +260,15 @@ public final class CoordinatorChecker {
   }
 
   private Optional<TypeElement> record(TypeMirror argument, Class<? extends Annotation> annotation,
-      VariableElement parameter, String role) {
+      VariableElement parameter, String role, Report report) {
     String wanted = "@" + annotation.getSimpleName() + " record";
     if (argument.getKind() == TypeKind.WILDCARD || argument.getKind() == TypeKind.TYPEVAR) {
-      reporter.error(role + " must be a " + wanted + ", not " + argument + "; name the record"
+      report.error(role + " must be a " + wanted + ", not " + argument + "; name the record"
           + " itself", parameter);
       return Optional.empty();
     }
     if (argument.getKind() != TypeKind.DECLARED) {
-      reporter.error(role + " must be a " + wanted + ", not " + argument, parameter);
+      report.error(role + " must be a " + wanted + ", not " + argument, parameter);
       return Optional.empty();
     }
     TypeElement type = (TypeElement) ((DeclaredType) argument).asElement();
@@ -267,7 +276,7 @@ public final class CoordinatorChecker {
       String instead = type.getKind() == ElementKind.RECORD
           ? "annotate " + type.getSimpleName() + " with @" + annotation.getSimpleName()
           : "declare a record annotated @" + annotation.getSimpleName();
-      reporter.error(role + " must be a " + wanted + ", but " + type.getQualifiedName()
+      report.error(role + " must be a " + wanted + ", but " + type.getQualifiedName()
           + " is not; " + instead, parameter);
       return Optional.empty();
     }
@@ -283,6 +292,18 @@ public final class CoordinatorChecker {
     }
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
       attributes.error("name must be a simple Java class name, was \"" + name + "\"", "name");
+      return Optional.empty();
+    }
+    Optional<String> unusable = GeneratedNames.unusableClassName(name);
+    if (unusable.isPresent()) {
+      attributes.error("name = \"" + name + "\" cannot name the launcher: " + unusable.get()
+          + "; choose another name", "name");
+      return Optional.empty();
+    }
+    if (env.getElementUtils().getTypeElement("java.lang." + name) != null) {
+      attributes.error("name = \"" + name + "\" would hide java.lang." + name + " from every class"
+          + " in package " + packageOf((TypeElement) method.getEnclosingElement())
+          + "; choose another name", "name");
       return Optional.empty();
     }
     return Optional.of(name);
@@ -303,10 +324,21 @@ public final class CoordinatorChecker {
     return "maxLinearMemory";
   }
 
-  private static String budgetHint(LauncherModel model, LinearMemoryPlan plan) {
-    return "raise maxLinearMemory to at least " + String.format("%,d", plan.totalBytes())
-        + (model.laned() ? ", or lower maxInputBytes, maxOutputBytes or workers" 
-            : ", or lower maxInputBytes or maxOutputBytes");
+  private static String budgetMessage(LauncherModel model, LinearMemoryPlan plan) {
+    String lower = model.laned() ? "maxInputBytes, maxOutputBytes or workers"
+        : "maxInputBytes or maxOutputBytes";
+    if (plan.totalBytes() == Long.MAX_VALUE) {
+      return "linear memory budget exceeded: shared " + String.format("%,d", plan.sharedBytes())
+          + " B + input " + String.format("%,d", plan.inputBytes()) + " B + output "
+          + String.format("%,d", plan.outputBytes()) + " B"
+          + (model.laned() ? " + " + plan.workers() + " lanes x "
+              + String.format("%,d", plan.scratchBytes()) + " B scratch" : "")
+          + " is more than any maxLinearMemory can hold (the total exceeds "
+          + String.format("%,d", Long.MAX_VALUE) + " bytes), so this declaration can never fit;"
+          + " lower " + lower;
+    }
+    return plan.budgetExceededMessage(model.maxLinearMemory()) + "; raise maxLinearMemory to at"
+        + " least " + String.format("%,d", plan.totalBytes()) + ", or lower " + lower;
   }
 
   private static long saturatedProduct(long a, long b) {
@@ -344,12 +376,14 @@ public final class CoordinatorChecker {
   private final class Attributes {
     private final Element element;
     private final AnnotationMirror mirror;
+    private final Report report;
     private final Map<String, AnnotationValue> explicit = new HashMap<>();
     private final Map<String, AnnotationValue> all = new HashMap<>();
 
-    Attributes(Element element, AnnotationMirror mirror) {
+    Attributes(Element element, AnnotationMirror mirror, Report report) {
       this.element = element;
       this.mirror = mirror;
+      this.report = report;
       mirror.getElementValues().forEach(
           (name, value) -> explicit.put(name.getSimpleName().toString(), value));
       env.getElementUtils().getElementValuesWithDefaults(mirror).forEach(
@@ -374,9 +408,9 @@ public final class CoordinatorChecker {
     void error(String message, String name) {
       AnnotationValue value = explicit.get(name);
       if (value != null) {
-        reporter.error(message, element, mirror, value);
+        report.error(message, element, mirror, value);
       } else {
-        reporter.error(message, element, mirror, null);
+        report.error(message, element, mirror, null);
       }
     }
   }

@@ -5,6 +5,7 @@ import io.tasklet.annotations.SharedState;
 import io.tasklet.annotations.WorkerScratch;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
+import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
@@ -31,6 +32,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -45,8 +47,9 @@ import javax.tools.JavaFileObject;
 /**
  * Turns a record element into a {@link RecordModel}, or into errors.
  *
- * <p>CONTRACT: {@link #check} is memoized per record and reports each record's errors once, so
- * both the record step and the coordinator step may ask for the same record.
+ * <p>CONTRACT: {@link #check} is memoized per record (a record that waits for types is checked
+ * afresh), and returns the same {@link Report} for a record each time, which prints once: the
+ * front may ask for a record as such and again for every coordinator that uses it.
  *
  * <p>A record is checked from the outside in: what it is (a reachable, non-generic record with one
  * of the two annotations), then each component, then the size of the whole. Every problem found
@@ -61,86 +64,88 @@ public final class RecordChecker {
       "a primitive, an enum, a " + SHARED_STATE + " or " + WORKER_SCRATCH
           + " record, or a @Length(n) array of these";
 
-  /** Names the generated view reserves for itself; a component cannot take them. */
-  private static final Map<String, String> RESERVED_NAMES =
-      Map.of("segment", "segment()", "read", "read()");
-
   private final ProcessingEnvironment env;
-  private final ErrorReporter reporter;
-  private final Map<String, Optional<RecordModel>> checked = new HashMap<>();
-  private final Set<String> waiting = new HashSet<>();
-  /** Records being checked, outermost first: binary name to display name. */
+  /** Records checked so far, valid or not, by {@link #key}; a record that waits is not kept. */
+  private final Map<String, Checked<RecordModel>> checked = new HashMap<>();
+  /** Records being checked, outermost first: key to display name. */
   private final LinkedHashMap<String, String> inProgress = new LinkedHashMap<>();
 
-  public RecordChecker(ProcessingEnvironment env, ErrorReporter reporter) {
+  public RecordChecker(ProcessingEnvironment env) {
     this.env = env;
-    this.reporter = reporter;
   }
 
   /**
-   * The layout of {@code record}, or empty when it cannot be laid out (the errors have then been
-   * reported) or cannot be laid out yet (see {@link #waitsForTypes}). Works for records from this
-   * compilation and from class files alike.
+   * The layout of {@code record}, the errors that prevent it, or a wait for component types that
+   * do not exist yet (they may be generated in a later round; nothing is reported then, and the
+   * record is checked afresh next time). Works for records from this compilation and from class
+   * files alike.
    */
-  public Optional<RecordModel> check(TypeElement record) {
+  public Checked<RecordModel> check(TypeElement record) {
     String key = key(record);
-    Optional<RecordModel> known = checked.get(key);
+    Checked<RecordModel> known = checked.get(key);
     if (known != null) {
       return known;
     }
     inProgress.put(key, displayName(record));
     try {
-      Optional<RecordModel> model = checkUncached(record);
-      if (waiting.contains(key)) {
-        return Optional.empty();
+      Checked<RecordModel> result = checkUncached(record);
+      if (!(result instanceof Checked.Waiting)) {
+        checked.put(key, result);
       }
-      checked.put(key, model);
-      return model;
+      return result;
     } finally {
       inProgress.remove(key);
     }
   }
 
   /**
-   * Whether the last {@link #check} of {@code record} came back empty only because a type it
-   * uses does not exist yet (it may be generated in a later round). Nothing has been reported
-   * then; check it again in the next round.
+   * Marks a record that checked valid as invalid after all, with the errors in {@code report}
+   * (a generated name of it clashes with another): what uses it from now on sees the errors.
    */
-  public boolean waitsForTypes(TypeElement record) {
-    return waiting.contains(key(record));
+  public void invalidate(TypeElement record, Report report) {
+    checked.put(key(record), new Checked.Invalid<>(report));
   }
 
-  private Optional<RecordModel> checkUncached(TypeElement record) {
-    String key = key(record);
-    waiting.remove(key);
-    if (!checkDeclaration(record)) {
-      return Optional.empty();
+  /** Whether the record of {@link #key} {@code key} was found wrong, or {@link #invalidate}d. */
+  public boolean isInvalid(String key) {
+    return checked.get(key) instanceof Checked.Invalid;
+  }
+
+  private Checked<RecordModel> checkUncached(TypeElement record) {
+    Report report = new Report();
+    if (!checkDeclaration(record, report)) {
+      return new Checked.Invalid<>(report);
     }
     if (hasUnresolvedTypes(record, new HashSet<>())) {
-      waiting.add(key);
-      return Optional.empty();
+      return new Checked.Waiting<>();
     }
     String name = displayName(record);
     String packageName = packageOf(record);
     List<Layouts.Declared> declared = new ArrayList<>();
     boolean ok = true;
+    boolean waits = false;
     Map<String, RecordComponentElement> constantNames = new HashMap<>();
     for (RecordComponentElement component : record.getRecordComponents()) {
-      Optional<Layouts.Declared> one = checkComponent(name, packageName, component);
-      if (one.isEmpty()) {
-        ok = false;
-        continue;
+      Checked<Layouts.Declared> one = checkComponent(name, packageName, component, report);
+      switch (one) {
+        case Checked.Valid<Layouts.Declared> valid -> {
+          ok &= checkName(record, name, component, constantNames, report);
+          declared.add(valid.model());
+        }
+        case Checked.Invalid<Layouts.Declared> invalid -> ok = false;
+        case Checked.Waiting<Layouts.Declared> wait -> waits = true;
       }
-      ok &= checkName(record, name, component, constantNames);
-      declared.add(one.get());
     }
     if (!ok) {
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
+    }
+    if (waits) {
+      return new Checked.Waiting<>();
     }
     RecordModel model =
         Layouts.layOut(packageName, simpleNames(record), isShared(record), declared);
     if (!model.fits()) {
-      reporter.error(
+      report.error(
           String.format(
               Locale.ROOT,
               "%s takes %s bytes, more than the %,d bytes of linear memory; make its arrays"
@@ -151,19 +156,19 @@ public final class RecordChecker {
                   : String.format(Locale.ROOT, "%,d", model.size()),
               Layouts.MAX_SIZE),
           record);
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
-    return Optional.of(model);
+    return new Checked.Valid<>(model);
   }
 
   /** Checks what the annotated element is, before looking at its components. */
-  private boolean checkDeclaration(TypeElement type) {
+  private boolean checkDeclaration(TypeElement type, Report report) {
     boolean shared = hasAnnotation(type, SharedState.class);
     boolean scratch = hasAnnotation(type, WorkerScratch.class);
     String annotation = shared ? SHARED_STATE : WORKER_SCRATCH;
     String name = displayName(type);
     if (type.getKind() != ElementKind.RECORD) {
-      reporter.error(
+      report.error(
           String.format(
               "%s applies to records only, and %s is %s; declare it as a record whose"
                   + " components are the fields to lay out: record %s(long count) {}",
@@ -172,7 +177,7 @@ public final class RecordChecker {
       return false;
     }
     if (!shared && !scratch) {
-      reporter.error(
+      report.error(
           "record "
               + name
               + " is not annotated, so it has no layout; annotate it with "
@@ -183,7 +188,7 @@ public final class RecordChecker {
       return false;
     }
     if (shared && scratch) {
-      reporter.error(
+      report.error(
           name
               + " is annotated both "
               + SHARED_STATE
@@ -194,7 +199,7 @@ public final class RecordChecker {
       return false;
     }
     if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(
+      report.error(
           String.format(
               "%s record %s is generic; a layout needs fixed component types: remove its type"
                   + " parameters and use concrete types",
@@ -204,13 +209,13 @@ public final class RecordChecker {
     }
     Optional<String> unreachable = unreachable(type, packageOf(type));
     if (unreachable.isPresent()) {
-      reporter.error(
+      report.error(
           String.format(
               "%s record %s cannot be reached by its generated %s and %s: %s",
               annotation,
               name,
-              String.join("_", simpleNames(type)) + "Layout",
-              String.join("_", simpleNames(type)) + "View",
+              GeneratedNames.forType(simpleNames(type), GeneratedNames.LAYOUT_SUFFIX),
+              GeneratedNames.forType(simpleNames(type), GeneratedNames.VIEW_SUFFIX),
               unreachable.get()),
           type);
       return false;
@@ -242,14 +247,14 @@ public final class RecordChecker {
     return false;
   }
 
-  private Optional<Layouts.Declared> checkComponent(
-      String record, String packageName, RecordComponentElement component) {
+  private Checked<Layouts.Declared> checkComponent(
+      String record, String packageName, RecordComponentElement component, Report report) {
     String where = "component '" + component.getSimpleName() + "' of " + record + ": ";
     TypeMirror type = component.asType();
     AnnotationMirror length = lengthAnnotation(component);
     if (type.getKind() != TypeKind.ARRAY) {
       if (length != null) {
-        reporter.error(
+        report.error(
             where
                 + "@Length applies to array components only, but its type is "
                 + typeName(type)
@@ -257,24 +262,25 @@ public final class RecordChecker {
             component,
             length,
             lengthValue(length));
-        return Optional.empty();
+        return new Checked.Invalid<>(report);
       }
-      return valueType(where, packageName, component, type)
-          .map(value -> declared(component, value, ComponentModel.SCALAR));
+      return declared(
+          valueType(where, packageName, component, type, report), component,
+          ComponentModel.SCALAR, report);
     }
     TypeMirror element = ((ArrayType) type).getComponentType();
     if (element.getKind() == TypeKind.ARRAY) {
-      reporter.error(
+      report.error(
           where
               + typeName(type)
               + ": multi-dimensional arrays cannot be laid out; use one @Length(rows * columns) "
               + typeName(innermost(type))
               + "[] and index it as row * columns + column, or an array of records",
           component);
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
     if (length == null) {
-      reporter.error(
+      report.error(
           where
               + "an array component needs @Length(n) to fix its number of elements, as in"
               + " @Length(16) "
@@ -282,47 +288,55 @@ public final class RecordChecker {
               + " "
               + component.getSimpleName(),
           component);
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
     AnnotationValue lengthValue = lengthValue(length);
     if (!(lengthValue != null && lengthValue.getValue() instanceof Integer count)) {
-      return Optional.empty(); // javac reports the malformed annotation itself
+      return new Checked.Invalid<>(report); // javac reports the malformed annotation itself
     }
     if (count <= 0) {
-      reporter.error(
+      report.error(
           where + "@Length(" + count + ") must be at least 1: an array holds 1 or more elements",
           component,
           length,
           lengthValue);
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
-    return valueType(where, packageName, component, element)
-        .map(value -> declared(component, value, count));
+    return declared(
+        valueType(where, packageName, component, element, report), component, count, report);
   }
 
-  private static Layouts.Declared declared(
-      RecordComponentElement component, ValueType type, int length) {
-    return new Layouts.Declared(component.getSimpleName().toString(), type, length);
+  private static Checked<Layouts.Declared> declared(
+      Checked<ValueType> type, RecordComponentElement component, int length, Report report) {
+    return switch (type) {
+      case Checked.Valid<ValueType> valid ->
+          new Checked.Valid<>(
+              new Layouts.Declared(component.getSimpleName().toString(), valid.model(), length));
+      case Checked.Invalid<ValueType> invalid -> new Checked.Invalid<>(report);
+      case Checked.Waiting<ValueType> waiting -> new Checked.Waiting<>();
+    };
   }
 
-  /** What one value of {@code type} is stored as, or empty after reporting why it cannot be. */
-  private Optional<ValueType> valueType(
-      String where, String packageName, RecordComponentElement component, TypeMirror type) {
+  /** What one value of {@code type} is stored as, or why it cannot be. */
+  private Checked<ValueType> valueType(
+      String where,
+      String packageName,
+      RecordComponentElement component,
+      TypeMirror type,
+      Report report) {
     if (type.getKind().isPrimitive()) {
-      return Optional.of(Primitive.valueOf(type.getKind().name()));
+      return new Checked.Valid<>(Primitive.valueOf(type.getKind().name()));
     }
     if (type.getKind() == TypeKind.DECLARED) {
       TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
       if (element.getKind() == ElementKind.ENUM) {
-        return reachable(where, "enum", element, packageName, component)
-            ? Optional.of(enumType(element))
-            : Optional.empty();
+        return enumType(where, packageName, component, element, report);
       }
       if (element.getKind() == ElementKind.RECORD) {
-        return nestedRecord(where, packageName, component, element);
+        return nestedRecord(where, packageName, component, element, report);
       }
     }
-    reporter.error(
+    report.error(
         where
             + typeName(type)
             + " cannot be laid out in linear memory; "
@@ -331,14 +345,46 @@ public final class RecordChecker {
             + SUPPORTED
             + ")",
         component);
-    return Optional.empty();
+    return new Checked.Invalid<>(report);
   }
 
-  private Optional<ValueType> nestedRecord(
-      String where, String packageName, RecordComponentElement component, TypeElement nested) {
+  private Checked<ValueType> enumType(
+      String where,
+      String packageName,
+      RecordComponentElement component,
+      TypeElement element,
+      Report report) {
+    if (!reachable(where, "enum", element, packageName, component, report)) {
+      return new Checked.Invalid<>(report);
+    }
+    int constants = 0;
+    for (Element member : element.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        constants++;
+      }
+    }
+    if (constants == 0) {
+      report.error(
+          where
+              + "enum "
+              + displayName(element)
+              + " has no constants, so no value of it can be stored; give it a constant or use"
+              + " another type",
+          component);
+      return new Checked.Invalid<>(report);
+    }
+    return new Checked.Valid<>(new EnumType(packageOf(element), simpleNames(element), constants));
+  }
+
+  private Checked<ValueType> nestedRecord(
+      String where,
+      String packageName,
+      RecordComponentElement component,
+      TypeElement nested,
+      Report report) {
     String name = displayName(nested);
     if (!hasAnnotation(nested, SharedState.class) && !hasAnnotation(nested, WorkerScratch.class)) {
-      reporter.error(
+      report.error(
           where
               + "record "
               + name
@@ -349,29 +395,35 @@ public final class RecordChecker {
               + " or "
               + WORKER_SCRATCH,
           component);
-      return Optional.empty();
+      return new Checked.Invalid<>(report);
     }
-    if (!reachable(where, "record", nested, packageName, component)) {
-      return Optional.empty();
+    if (!reachable(where, "record", nested, packageName, component, report)) {
+      return new Checked.Invalid<>(report);
     }
     String key = key(nested);
     if (inProgress.containsKey(key)) {
-      reporter.error(where + cycle(key) + "; break the cycle, for example with an index", component);
-      return Optional.empty();
+      report.error(where + cycle(key) + "; break the cycle, for example with an index", component);
+      return new Checked.Invalid<>(report);
     }
-    Optional<RecordModel> model = check(nested);
-    if (model.isEmpty()) {
-      reporter.error(
-          where + "record " + name + " cannot be laid out; fix the errors reported on it first",
-          component);
-      return Optional.empty();
+    RecordModel model;
+    switch (check(nested)) {
+      case Checked.Valid<RecordModel> valid -> model = valid.model();
+      case Checked.Waiting<RecordModel> waiting -> {
+        return new Checked.Waiting<>();
+      }
+      case Checked.Invalid<RecordModel> invalid -> {
+        report.error(
+            where + "record " + name + " cannot be laid out; fix the errors reported on it first",
+            component);
+        report.add(invalid.report());
+        return new Checked.Invalid<>(report);
+      }
     }
     if (isFromClassFile(nested)) {
-      String prefix = model.get().packageName().isEmpty() ? "" : model.get().packageName() + ".";
-      for (String generated :
-          List.of(model.get().layoutSimpleName(), model.get().viewSimpleName())) {
+      String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
+      for (String generated : List.of(model.layoutSimpleName(), model.viewSimpleName())) {
         if (env.getElementUtils().getTypeElement(prefix + generated) == null) {
-          reporter.error(
+          report.error(
               where
                   + "record "
                   + name
@@ -381,11 +433,11 @@ public final class RecordChecker {
                   + name
                   + " with the tasklet annotation processor and put the result on the classpath",
               component);
-          return Optional.empty();
+          return new Checked.Invalid<>(report);
         }
       }
     }
-    return Optional.of(new RecordType(model.get()));
+    return new Checked.Valid<>(new RecordType(model));
   }
 
   private String cycle(String closing) {
@@ -410,13 +462,14 @@ public final class RecordChecker {
       TypeElement record,
       String name,
       RecordComponentElement component,
-      Map<String, RecordComponentElement> constantNames) {
+      Map<String, RecordComponentElement> constantNames,
+      Report report) {
     String componentName = component.getSimpleName().toString();
     String where = "component '" + componentName + "' of " + name + ": ";
-    String view = String.join("_", simpleNames(record)) + "View";
-    String reserved = RESERVED_NAMES.get(componentName);
+    String view = GeneratedNames.forType(simpleNames(record), GeneratedNames.VIEW_SUFFIX);
+    String reserved = GeneratedNames.VIEW_MEMBERS.get(componentName);
     if (reserved != null) {
-      reporter.error(
+      report.error(
           where + "the name clashes with " + view + "." + reserved + "; rename the component",
           component);
       return false;
@@ -424,10 +477,10 @@ public final class RecordChecker {
     String constant = ComponentModel.constantCase(componentName);
     RecordComponentElement other = constantNames.putIfAbsent(constant, component);
     if (other != null) {
-      reporter.error(
+      report.error(
           where
-              + "its layout constant OFFSET_"
-              + constant
+              + "its layout constant "
+              + GeneratedNames.offsetOf(componentName)
               + " would be the same as that of component '"
               + other.getSimpleName()
               + "'; rename one of them",
@@ -436,17 +489,10 @@ public final class RecordChecker {
     }
     if (isShared(record)) {
       for (RecordComponentElement sibling : record.getRecordComponents()) {
-        String capitalized = ComponentModel.capitalize(sibling.getSimpleName().toString());
-        for (String operation :
-            List.of(
-                "getVolatile",
-                "setVolatile",
-                "getAcquire",
-                "setRelease",
-                "compareAndSet",
-                "getAndAdd")) {
-          if (componentName.equals(operation + capitalized)) {
-            reporter.error(
+        for (String operation : GeneratedNames.SHARED_OPERATIONS) {
+          if (componentName.equals(
+              GeneratedNames.operation(operation, sibling.getSimpleName().toString()))) {
+            report.error(
                 where
                     + "the name clashes with "
                     + view
@@ -465,10 +511,15 @@ public final class RecordChecker {
   }
 
   private boolean reachable(
-      String where, String what, TypeElement type, String fromPackage, Element component) {
+      String where,
+      String what,
+      TypeElement type,
+      String fromPackage,
+      Element component,
+      Report report) {
     Optional<String> why = unreachable(type, fromPackage);
     if (why.isPresent()) {
-      reporter.error(
+      report.error(
           where + what + " " + displayName(type) + " cannot be reached: " + why.get(), component);
       return false;
     }
@@ -502,19 +553,48 @@ public final class RecordChecker {
         return Optional.of(
             name + " not public and lives in another package; make it public");
       }
+      if (!(element.getEnclosingElement() instanceof TypeElement)) {
+        Optional<String> auxiliary = auxiliary(env, element);
+        if (auxiliary.isPresent()) {
+          return auxiliary;
+        }
+      }
       current = element.getEnclosingElement();
     }
     return Optional.empty();
   }
 
-  private EnumType enumType(TypeElement element) {
-    int constants = 0;
-    for (Element member : element.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
-        constants++;
-      }
+  /**
+   * Why top-level class {@code type} cannot be used from generated files, or empty: javac warns
+   * about every use of an auxiliary class (a second top-level class, in a file named after
+   * another) from another file, and no annotation suppresses that warning. Only javac has it, so
+   * only on javac is it looked for.
+   */
+  static Optional<String> auxiliary(ProcessingEnvironment env, TypeElement type) {
+    if (!env.getClass().getName().startsWith("com.sun.tools.javac")) {
+      return Optional.empty();
     }
-    return new EnumType(packageOf(element), simpleNames(element), constants);
+    JavaFileObject file;
+    try {
+      file = env.getElementUtils().getFileObjectOf(type);
+    } catch (UnsupportedOperationException cannotTell) {
+      return Optional.empty();
+    }
+    String name = type.getSimpleName().toString();
+    if (file == null
+        || file.getKind() != JavaFileObject.Kind.SOURCE
+        || file.isNameCompatible(name, JavaFileObject.Kind.SOURCE)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        name
+            + " is a second top-level class in another class's file, and javac warns about"
+            + " every use of such an auxiliary class from another file, generated ones included;"
+            + " move "
+            + name
+            + " to a file of its own, "
+            + name
+            + ".java, or nest it in a class");
   }
 
   /** What to write instead of an unsupported type. */
@@ -598,8 +678,16 @@ public final class RecordChecker {
     }
   }
 
-  private String key(TypeElement type) {
-    return env.getElementUtils().getBinaryName(type).toString();
+  /**
+   * The key a record is known by: its canonical name, so that a top-level {@code A$B} and a
+   * nested {@code A.B} (one binary name) stay apart; a local record, which has none, goes by its
+   * binary name.
+   */
+  public String key(TypeElement type) {
+    Name qualified = type.getQualifiedName();
+    return qualified.isEmpty()
+        ? env.getElementUtils().getBinaryName(type).toString()
+        : qualified.toString();
   }
 
   private String packageOf(Element element) {

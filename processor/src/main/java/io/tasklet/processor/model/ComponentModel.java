@@ -56,7 +56,7 @@ public record ComponentModel(String name, ValueType type, int length, long offse
 
   /** {@code name} with a capital first letter. */
   public static String capitalize(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return GeneratedNames.capitalize(name);
   }
 
   /**

@@ -44,8 +44,7 @@ public record LauncherModel(
 
   /** Simple name of the default launcher of {@code method} in {@code enclosing}: {@code ByteHistogramCountTasklet}. */
   public static String defaultSimpleName(List<String> enclosing, String method) {
-    return String.join("_", enclosing)
-        + Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Tasklet";
+    return GeneratedNames.launcher(enclosing, method);
   }
 
   /** Size of one lane's scratch region. */

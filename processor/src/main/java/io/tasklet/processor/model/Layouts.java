@@ -12,6 +12,13 @@ import java.util.List;
  * is rounded up to that alignment, so that consecutive records in an array stay aligned. These are
  * the offsets a C compiler gives the equivalent struct on a 64-bit platform.
  *
+ * <p>One exception to C: a {@code @SharedState} record with a {@code byte}, {@code short} or
+ * {@code char} component (or an array of them) is aligned to at least {@link #WORD} bytes, its
+ * size rounded up to match. Its view updates such values atomically through the aligned 4-byte
+ * word around them, which must lie inside the record's memory wherever the record sits: alone,
+ * nested in another record, or as an element of an array. The offsets inside the record are those
+ * of C all the same; the record is as if declared {@code _Alignas(4)}.
+ *
  * <p>All arithmetic saturates at {@link Long#MAX_VALUE} instead of overflowing, so a declaration
  * too large for memory shows up as a size above {@link #MAX_SIZE} rather than as a wrapped,
  * plausible-looking number.
@@ -19,6 +26,9 @@ import java.util.List;
 public final class Layouts {
   /** Largest size of a laid-out record: that of the whole 32-bit linear memory, 4,294,967,295. */
   public static final long MAX_SIZE = 0xFFFF_FFFFL;
+
+  /** The word narrow values of a {@code @SharedState} record are updated through: 4 bytes. */
+  public static final long WORD = 4;
 
   private Layouts() {}
 
@@ -54,9 +64,19 @@ public final class Layouts {
       placed.add(component);
       offset = add(component.offset(), component.size());
       alignment = Math.max(alignment, component.alignment());
+      if (shared && updatedThroughWord(component.type())) {
+        alignment = Math.max(alignment, WORD);
+      }
     }
     return new RecordModel(
         packageName, simpleNames, shared, alignUp(offset, alignment), alignment, placed);
+  }
+
+  /** Whether a view updates values of {@code type} atomically through their enclosing word. */
+  private static boolean updatedThroughWord(ValueType type) {
+    return type instanceof Primitive primitive
+        && primitive.integral()
+        && !primitive.nativeAtomics();
   }
 
   /** {@code value} rounded up to a multiple of {@code alignment}, a power of two; saturating. */

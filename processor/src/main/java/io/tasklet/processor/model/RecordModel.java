@@ -36,19 +36,19 @@ public record RecordModel(
     this(packageName, simpleNames, shared, size, alignment, List.of());
   }
 
-  /** Simple name of the generated class for suffix {@code suffix}: {@code Outer_InnerLayout}. */
-  public String generatedSimpleName(String suffix) {
-    return String.join("_", simpleNames) + suffix;
-  }
-
   /** Simple name of the generated layout class. */
   public String layoutSimpleName() {
-    return generatedSimpleName("Layout");
+    return GeneratedNames.forType(simpleNames, GeneratedNames.LAYOUT_SUFFIX);
   }
 
   /** Simple name of the generated view class. */
   public String viewSimpleName() {
-    return generatedSimpleName("View");
+    return GeneratedNames.forType(simpleNames, GeneratedNames.VIEW_SUFFIX);
+  }
+
+  /** The record's canonical name: {@code com.example.Outer.Inner}. */
+  public String qualifiedName() {
+    return packageName.isEmpty() ? displayName() : packageName + "." + displayName();
   }
 
   /** The record's name as it reads in source: {@code Outer.Inner}. */

@@ -4,6 +4,10 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeName;
 import io.tasklet.processor.TaskletProcessor;
 import io.tasklet.processor.model.ComponentModel;
@@ -15,16 +19,15 @@ import io.tasklet.processor.model.ValueType;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import javax.annotation.processing.Generated;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /** Java names of the types the writers refer to, and the wording their Javadoc shares. */
 public final class GeneratedTypes {
-  /** The annotation every generated class carries, with this processor's name as its value. */
-  public static final String GENERATED_ANNOTATION = "javax.annotation.processing.Generated";
-
-  private static final ClassName GENERATED = ClassName.bestGuess(GENERATED_ANNOTATION);
+  private static final ClassName GENERATED = ClassName.get(Generated.class);
   private static final String PROCESSOR = TaskletProcessor.class.getCanonicalName();
 
   private GeneratedTypes() {}
@@ -39,12 +42,43 @@ public final class GeneratedTypes {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (((TypeElement) mirror.getAnnotationType().asElement())
           .getQualifiedName()
-          .contentEquals(GENERATED_ANNOTATION)) {
+          .contentEquals(GENERATED.canonicalName())) {
         return mirror.getElementValues().values().stream()
             .anyMatch(value -> PROCESSOR.equals(value.getValue()));
       }
     }
     return false;
+  }
+
+  /**
+   * The source file of {@code type}. Every type it names is imported or qualified, those of
+   * {@code java.lang} too, so that a class of the user's package named {@code String} or {@code
+   * Byte} cannot stand in for the one meant.
+   */
+  static JavaFile file(String packageName, TypeSpec type) {
+    return JavaFile.builder(packageName, type).skipJavaLangImports(false).build();
+  }
+
+  /**
+   * {@code method} with an {@code @param} for each parameter its Javadoc does not document yet,
+   * from {@code parameter}, and an {@code @return} from {@code returns} if it returns something
+   * and has none: generated Javadoc passes {@code javadoc -Xdoclint}.
+   */
+  static MethodSpec documented(
+      MethodSpec method, Function<String, String> parameter, String returns) {
+    String javadoc = method.javadoc().toString();
+    MethodSpec.Builder builder = method.toBuilder();
+    for (ParameterSpec spec : method.parameters()) {
+      if (!javadoc.contains("@param " + spec.name() + " ")) {
+        builder.addJavadoc("@param $L $L\n", spec.name(), parameter.apply(spec.name()));
+      }
+    }
+    if (!method.returnType().equals(TypeName.VOID)
+        && !method.isConstructor()
+        && !javadoc.contains("@return ")) {
+      builder.addJavadoc("@return $L\n", returns);
+    }
+    return builder.build();
   }
 
   static ClassName record(RecordModel model) {

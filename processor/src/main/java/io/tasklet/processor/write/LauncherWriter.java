@@ -9,14 +9,23 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.LauncherModel;
+import io.tasklet.runtime.CoordinatorContext;
+import io.tasklet.runtime.LaunchSpec;
+import io.tasklet.runtime.LinearMemoryPlan;
+import io.tasklet.runtime.TaskletContext;
+import io.tasklet.runtime.TaskletException;
+import io.tasklet.runtime.TaskletResult;
+import io.tasklet.runtime.TaskletRuntime;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -25,20 +34,18 @@ import javax.lang.model.element.Modifier;
  * and a builder whose methods are exactly those the declaration allows.
  */
 public final class LauncherWriter {
-  private static final String RUNTIME_PACKAGE = "io.tasklet.runtime";
-  private static final ClassName TASKLET_RUNTIME = ClassName.get(RUNTIME_PACKAGE, "TaskletRuntime");
-  private static final ClassName LAUNCH_SPEC = ClassName.get(RUNTIME_PACKAGE, "LaunchSpec");
-  private static final ClassName PLAN = ClassName.get(RUNTIME_PACKAGE, "LinearMemoryPlan");
-  private static final ClassName RESULT = ClassName.get(RUNTIME_PACKAGE, "TaskletResult");
-  private static final ClassName TASKLET_EXCEPTION =
-      ClassName.get(RUNTIME_PACKAGE, "TaskletException");
+  private static final ClassName TASKLET_RUNTIME = ClassName.get(TaskletRuntime.class);
+  private static final ClassName LAUNCH_SPEC = ClassName.get(LaunchSpec.class);
+  private static final ClassName PLAN = ClassName.get(LinearMemoryPlan.class);
+  private static final ClassName RESULT = ClassName.get(TaskletResult.class);
+  private static final ClassName TASKLET_EXCEPTION = ClassName.get(TaskletException.class);
 
   private LauncherWriter() {}
 
-  /** The launcher's source file, originating from {@code method}. */
-  public static JavaFile write(LauncherModel model, Element method) {
+  /** The launcher's source file, with {@code header}. */
+  public static JavaFile write(LauncherModel model, Header header) {
     ClassName launcher = ClassName.get(model.packageName(), model.simpleName());
-    ClassName builder = launcher.nestedClass("Builder");
+    ClassName builder = launcher.nestedClass(GeneratedNames.LAUNCHER_BUILDER);
     ClassName enclosing = ClassName.get(model.packageName(), model.enclosingSimpleNames().get(0),
         model.enclosingSimpleNames().subList(1, model.enclosingSimpleNames().size())
             .toArray(String[]::new));
@@ -49,8 +56,6 @@ public final class LauncherWriter {
         : "on the calling thread";
 
     TypeSpec.Builder type = TypeSpec.classBuilder(launcher)
-        .addAnnotation(GeneratedTypes.generated())
-        .addOriginatingElement(method)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Launches {@link $T#$L} $L.\n\n", enclosing, model.methodName(), laneWord)
         .addJavadoc("<p>Memory plan with the largest input:\n<pre>\n$L\n</pre>\n",
@@ -79,16 +84,18 @@ public final class LauncherWriter {
     type.addField(constant(TypeName.LONG, "MAX_FUEL", CodeBlock.of("$LL", model.maxFuel()),
         "The declared fuel pool; -1 for none, in which case every checkpoint fails."));
 
+    header.applyTo(type);
+    type.addStaticBlock(staleCheck(model));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     if (model.laned()) {
-      type.addMethod(MethodSpec.methodBuilder("builder")
+      add(type, MethodSpec.methodBuilder("builder")
           .addJavadoc("A launch on the process's {@link $T#defaultRuntime default runtime}.\n",
               TASKLET_RUNTIME)
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(builder)
           .addStatement("return new $T($T.defaultRuntime())", builder, TASKLET_RUNTIME)
           .build());
-      type.addMethod(MethodSpec.methodBuilder("on")
+      add(type, MethodSpec.methodBuilder("on")
           .addJavadoc("A launch on {@code runtime}.\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addParameter(TASKLET_RUNTIME, "runtime")
@@ -96,7 +103,7 @@ public final class LauncherWriter {
           .addStatement("return new $T($T.requireNonNull(runtime, $S))",
               builder, Objects.class, "runtime")
           .build());
-      type.addMethod(MethodSpec.methodBuilder("plan")
+      add(type, MethodSpec.methodBuilder("plan")
           .addJavadoc("The memory plan of a launch on {@code workers} lanes with the largest"
               + " input:\nwhere every region lives, without launching.\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -107,13 +114,13 @@ public final class LauncherWriter {
               + " SCRATCH_BYTES)", PLAN)
           .build());
     } else {
-      type.addMethod(MethodSpec.methodBuilder("builder")
+      add(type, MethodSpec.methodBuilder("builder")
           .addJavadoc("A run on the calling thread; it starts no thread.\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(builder)
           .addStatement("return new $T()", builder)
           .build());
-      type.addMethod(MethodSpec.methodBuilder("plan")
+      add(type, MethodSpec.methodBuilder("plan")
           .addJavadoc("The memory plan of a run with the largest input, without running.\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(PLAN)
@@ -122,8 +129,48 @@ public final class LauncherWriter {
           .build());
     }
     type.addType(builderType(model, builder, enclosing, shared, result));
-    return JavaFile.builder(model.packageName(), type.build())
-        .skipJavaLangImports(true)
+    return GeneratedTypes.file(model.packageName(), type.build());
+  }
+
+  /** Adds {@code method} to {@code type} with its parameters and result documented. */
+  private static void add(TypeSpec.Builder type, MethodSpec method) {
+    type.addMethod(GeneratedTypes.documented(method, LauncherWriter::parameterDoc,
+        method.name().equals("plan") ? "the memory plan"
+            : method.name().equals("builder") || method.name().equals("on")
+                ? "a builder of a launch" : "this builder"));
+  }
+
+  private static String parameterDoc(String parameter) {
+    return switch (parameter) {
+      case "runtime" -> "the runtime to launch on";
+      case "workers" -> "the number of lanes";
+      case "input" -> "the input";
+      case "units" -> "the size of the fuel pool";
+      case "limit" -> "the longest the launch may run";
+      default -> "the " + parameter;
+    };
+  }
+
+  /**
+   * A check, when the launcher's class initializes, that the records it was compiled against
+   * have the sizes their layouts have now. The sizes above are constants, copied into this class
+   * when it compiles; a build that recompiles a changed record but not this class would otherwise
+   * launch with regions of the old sizes.
+   */
+  private static CodeBlock staleCheck(LauncherModel model) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<CodeBlock> mismatches = new ArrayList<>();
+    mismatches.add(CodeBlock.of("SHARED_BYTES != $T.LAYOUT.byteSize()",
+        GeneratedTypes.layout(model.shared())));
+    if (model.laned()) {
+      mismatches.add(CodeBlock.of("SCRATCH_BYTES != $T.LAYOUT.byteSize()",
+          GeneratedTypes.layout(model.scratch().orElseThrow())));
+    }
+    return code.beginControlFlow("if ($L)", CodeBlock.join(mismatches, " || "))
+        .addStatement("throw new $T(NAME + $S)", IllegalStateException.class,
+            ": this launcher was compiled against records of other sizes than their layouts"
+                + " have now, so a class is stale; rebuild clean")
+        .endControlFlow()
         .build();
   }
 
@@ -154,7 +201,8 @@ public final class LauncherWriter {
           .initializer("$T.empty()", Optional.class).build());
     }
     type.addField(FieldSpec.builder(OptionalLong.class, "maxFuel", Modifier.PRIVATE)
-        .initializer("MAX_FUEL < 0 ? $1T.empty() : $1T.of(MAX_FUEL)", OptionalLong.class).build());
+        .initializer(model.maxFuel() < 0 ? "$T.empty()" : "$T.of(MAX_FUEL)", OptionalLong.class)
+        .build());
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(ClassName.get(Optional.class), ClassName.get(Duration.class)),
             "deadline", Modifier.PRIVATE)
@@ -162,7 +210,7 @@ public final class LauncherWriter {
     type.addMethod(constructor.build());
 
     if (model.laned()) {
-      type.addMethod(MethodSpec.methodBuilder("workers")
+      add(type, MethodSpec.methodBuilder("workers")
           .addJavadoc("Runs on {@code workers} lanes, 1 to $L (the default); more than the"
               + "\nruntime's cores fails at launch.\n\n", model.workers())
           .addJavadoc("@throws IllegalArgumentException if {@code workers} is out of range\n")
@@ -179,7 +227,7 @@ public final class LauncherWriter {
           .build());
     }
     if (hasInput) {
-      type.addMethod(MethodSpec.methodBuilder("input")
+      add(type, MethodSpec.methodBuilder("input")
           .addJavadoc("The input, which lanes read in place (copied only if it belongs to a confined arena,"
               + "\nor with {@link #copyInput}); do not change it until the launch returns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if it is longer than"
@@ -197,7 +245,7 @@ public final class LauncherWriter {
           .addStatement("this.input = input")
           .addStatement("return this")
           .build());
-      type.addMethod(MethodSpec.methodBuilder("input")
+      add(type, MethodSpec.methodBuilder("input")
           .addJavadoc("The input bytes, which lanes read in place; do not change them until the launch"
               + "\nreturns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if they are more than"
@@ -209,7 +257,7 @@ public final class LauncherWriter {
           .addStatement("return input($T.ofArray($T.requireNonNull(input, $S)))",
               MemorySegment.class, Objects.class, "input")
           .build());
-      type.addMethod(MethodSpec.methodBuilder("input")
+      add(type, MethodSpec.methodBuilder("input")
           .addJavadoc("The buffer's remaining bytes, which lanes read in place; the buffer's position"
               + "\nis not changed. Do not change them until the launch returns.\n\n")
           .addJavadoc("@throws IllegalArgumentException if they are more than"
@@ -223,9 +271,9 @@ public final class LauncherWriter {
           .build());
     }
     if (hasInput) {
-      type.addMethod(MethodSpec.methodBuilder("copyInput")
+      add(type, MethodSpec.methodBuilder("copyInput")
           .addJavadoc("Copies the input into linear memory at launch, for callers that change it"
-              + " while the\nlaunch runs.\n\n@return this builder\n")
+              + " while the\nlaunch runs.\n")
           .addModifiers(Modifier.PUBLIC)
           .returns(builder)
           .addStatement("this.copyInput = true")
@@ -233,11 +281,11 @@ public final class LauncherWriter {
           .build());
     }
     if (hasOutput) {
-      type.addMethod(MethodSpec.methodBuilder("outputTo")
+      add(type, MethodSpec.methodBuilder("outputTo")
           .addJavadoc("Lanes write the output straight into {@code destination}, which is not"
               + " zeroed first,\ninstead of into linear memory; {@code output()} of the result"
-              + " then copies it.\n\n@param destination at least {@link $T#MAX_OUTPUT_BYTES}"
-              + " bytes that lanes on any thread may write\n@return this builder\n"
+              + " then copies it. It takes at\nleast {@link $T#MAX_OUTPUT_BYTES} bytes that lanes on"
+              + " any thread may write.\n\n"
               + "@throws IllegalArgumentException if it is too small, read-only, closed or"
               + " confined\n", ClassName.get(model.packageName(), model.simpleName()))
           .addModifiers(Modifier.PUBLIC)
@@ -248,7 +296,7 @@ public final class LauncherWriter {
           .addStatement("return this")
           .build());
     }
-    type.addMethod(MethodSpec.methodBuilder("maxFuel")
+    add(type, MethodSpec.methodBuilder("maxFuel")
         .addJavadoc("A fuel pool of {@code units}, shared by $L, instead of the declared one.\n\n",
             model.laned() ? "every lane and the coordinator" : "the whole run")
         .addJavadoc("@throws IllegalArgumentException if {@code units} is negative\n")
@@ -262,7 +310,7 @@ public final class LauncherWriter {
         .addStatement("this.maxFuel = $T.of(units)", OptionalLong.class)
         .addStatement("return this")
         .build());
-    type.addMethod(MethodSpec.methodBuilder("deadline")
+    add(type, MethodSpec.methodBuilder("deadline")
         .addJavadoc("Stops the launch, failing it, if it runs longer than {@code limit}.\n\n")
         .addJavadoc("@throws NullPointerException if {@code limit} is null\n")
         .addJavadoc("@throws IllegalArgumentException if {@code limit} is not positive\n")
@@ -294,12 +342,12 @@ public final class LauncherWriter {
         .add(".deadline(deadline)\n")
         .add(".build();\n")
         .unindent().unindent();
-    type.addMethod(MethodSpec.methodBuilder("spec")
+    add(type, MethodSpec.methodBuilder("spec")
         .addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(LAUNCH_SPEC, shared))
         .addCode(spec.build())
         .build());
-    type.addMethod(MethodSpec.methodBuilder("plan")
+    add(type, MethodSpec.methodBuilder("plan")
         .addJavadoc("The memory plan this launch would run with: where every region lives.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(PLAN)
@@ -314,15 +362,19 @@ public final class LauncherWriter {
           .addJavadoc("@return the final shared state, the output, fuel and timings\n")
           .addJavadoc("@throws $T for the first failure; nothing is left running\n",
               TASKLET_EXCEPTION)
-          .addStatement("return runtime.launch(spec(), $T::$L)", enclosing, model.methodName());
+          .addStatement("return runtime.launch(spec(), ($T context) -> $T.$L(context))",
+              ParameterizedTypeName.get(ClassName.get(CoordinatorContext.class), shared,
+                  GeneratedTypes.record(model.scratch().orElseThrow())),
+              enclosing, model.methodName());
     } else {
       launch.addJavadoc("Runs the tasklet on the calling thread and returns when it is done.\n\n")
           .addJavadoc("@return the final shared state, the output, fuel and timings\n")
           .addJavadoc("@throws $T for the first failure\n", TASKLET_EXCEPTION)
-          .addStatement("return $T.runOnCallingThread(spec(), $T::$L)",
-              TASKLET_RUNTIME, enclosing, model.methodName());
+          .addStatement("return $T.runOnCallingThread(spec(), ($T context) -> $T.$L(context))",
+              TASKLET_RUNTIME, ParameterizedTypeName.get(ClassName.get(TaskletContext.class),
+                  shared), enclosing, model.methodName());
     }
-    type.addMethod(launch.build());
+    add(type, launch.build());
     return type.build();
   }
 

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
+import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
@@ -20,7 +21,6 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -30,13 +30,11 @@ import javax.lang.model.element.Modifier;
 public final class LayoutWriter {
   private LayoutWriter() {}
 
-  /** The layout class of {@code model}, generated for {@code origin}. */
-  public static JavaFile write(RecordModel model, Element origin) {
+  /** The layout class of {@code model}, with {@code header}. */
+  public static JavaFile write(RecordModel model, Header header) {
     ClassName record = GeneratedTypes.record(model);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(GeneratedTypes.layout(model))
-            .addOriginatingElement(origin)
-            .addAnnotation(GeneratedTypes.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
                 "Memory layout of {@link $T}: where each of its components lives in linear"
@@ -47,6 +45,7 @@ public final class LayoutWriter {
                     + " are the offsets a C compiler gives the equivalent struct, so native code"
                     + " can share the memory. Values are in native byte order.\n",
                 record);
+    header.applyTo(type);
     type.addField(
         constant(
             TypeName.LONG,
@@ -62,15 +61,18 @@ public final class LayoutWriter {
             "ALIGNMENT",
             CodeBlock.of("$LL", model.alignment()),
             CodeBlock.of(
-                "Alignment of a {@link $T} in bytes: $L, that of its most aligned component.\n",
+                "Alignment of a {@link $T} in bytes: $L, $L.\n",
                 record,
-                number(model.alignment()))));
+                number(model.alignment()),
+                model.alignment() > naturalAlignment(model)
+                    ? "so that its narrow values can be updated atomically through the 4-byte"
+                        + " word around them (as if declared {@code _Alignas(4)} in C)"
+                    : "that of its most aligned component")));
     for (ComponentModel component : model.components()) {
-      String constant = component.constantName();
       type.addField(
           constant(
               TypeName.LONG,
-              "OFFSET_" + constant,
+              GeneratedNames.offset(component),
               CodeBlock.of("$LL", component.offset()),
               CodeBlock.of(
                   "Offset of {@code $L} in bytes: $L. It is $L.\n",
@@ -81,7 +83,7 @@ public final class LayoutWriter {
         type.addField(
             constant(
                 TypeName.INT,
-                "LENGTH_" + constant,
+                GeneratedNames.length(component),
                 CodeBlock.of("$L", component.length()),
                 CodeBlock.of(
                     "Number of elements of {@code $L}: $L.\n",
@@ -90,7 +92,7 @@ public final class LayoutWriter {
         type.addField(
             constant(
                 TypeName.LONG,
-                "STRIDE_" + constant,
+                GeneratedNames.stride(component),
                 CodeBlock.of("$LL", component.stride()),
                 CodeBlock.of(
                     "Distance between consecutive elements of {@code $L}, the size of one: $L.\n",
@@ -110,7 +112,7 @@ public final class LayoutWriter {
                 record,
                 StructLayout.class)));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).build();
+    return GeneratedTypes.file(model.packageName(), type.build());
   }
 
   private static FieldSpec constant(
@@ -147,7 +149,20 @@ public final class LayoutWriter {
     if (!members.isEmpty()) {
       code.add("\n$>$>").add(CodeBlock.join(members, ",\n")).add("$<$<");
     }
-    return code.add(")\n$>$>.withName($S)$<$<", model.displayName()).build();
+    code.add(")\n$>$>.withName($S)", model.displayName());
+    if (model.alignment() > naturalAlignment(model)) {
+      code.add("\n.withByteAlignment($LL)", model.alignment());
+    }
+    return code.add("$<$<").build();
+  }
+
+  /** The alignment C gives the record: that of its most aligned component, 1 for none. */
+  private static long naturalAlignment(RecordModel model) {
+    long natural = 1;
+    for (ComponentModel component : model.components()) {
+      natural = Math.max(natural, component.alignment());
+    }
+    return natural;
   }
 
   private static CodeBlock padding(long bytes) {

@@ -13,9 +13,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
+import io.tasklet.processor.model.GeneratedNames;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
+import io.tasklet.runtime.Views;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
@@ -24,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -39,8 +40,7 @@ import javax.lang.model.element.Modifier;
  * once, and a sequential loop costs what one over a Java array does.
  */
 public final class ViewWriter {
-  /** The runtime's helpers, named rather than loaded: the processor does not run them. */
-  private static final ClassName VIEWS = ClassName.get("io.tasklet.runtime", "Views");
+  private static final ClassName VIEWS = ClassName.get(Views.class);
 
   private static final ClassName PATH_ELEMENT =
       ClassName.get(MemoryLayout.PathElement.class);
@@ -63,16 +63,17 @@ public final class ViewWriter {
   private final Map<EnumType, String> enumConstants = new LinkedHashMap<>();
   private final List<MethodSpec> accessors = new ArrayList<>();
 
-  private ViewWriter(RecordModel model, Element origin) {
+  private ViewWriter(RecordModel model, Header header) {
     this.model = model;
     this.record = GeneratedTypes.record(model);
     this.layout = GeneratedTypes.layout(model);
     this.view = GeneratedTypes.view(model);
-    this.type =
-        TypeSpec.classBuilder(view)
-            .addOriginatingElement(origin)
-            .addAnnotation(GeneratedTypes.generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    this.type = TypeSpec.classBuilder(view).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    header.applyTo(type);
+    // taken here, so that a local named after a component never reads "yield" or "var"
+    for (String reserved : GeneratedNames.RESTRICTED_IDENTIFIERS) {
+      classNames.newName(reserved, reserved);
+    }
     for (String reserved :
         List.of(
             SEGMENT,
@@ -94,9 +95,9 @@ public final class ViewWriter {
     }
   }
 
-  /** The view class of {@code model}, generated for {@code origin}. */
-  public static JavaFile write(RecordModel model, Element origin) {
-    return new ViewWriter(model, origin).build();
+  /** The view class of {@code model}, with {@code header}. */
+  public static JavaFile write(RecordModel model, Header header) {
+    return new ViewWriter(model, header).build();
   }
 
   private JavaFile build() {
@@ -121,13 +122,26 @@ public final class ViewWriter {
         MethodSpec.methodBuilder(SEGMENT)
             .addModifiers(Modifier.PUBLIC)
             .returns(MemorySegment.class)
-            .addJavadoc("The memory this view reads and writes, as given to {@link #of}.\n")
+            .addJavadoc("The memory this view reads and writes, as given to {@link #of}.\n\n")
+            .addJavadoc("@return the segment\n")
             .addStatement("return $N", SEGMENT)
             .build());
-    type.addMethods(accessors);
+    for (MethodSpec accessor : accessors) {
+      type.addMethod(GeneratedTypes.documented(accessor, ViewWriter::parameterDoc, "the value"));
+    }
     type.addMethod(read());
     type.addMethod(write());
-    return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).build();
+    return GeneratedTypes.file(model.packageName(), type.build());
+  }
+
+  private static String parameterDoc(String parameter) {
+    return switch (parameter) {
+      case INDEX -> "the element's index";
+      case "expected" -> "the value it must hold";
+      case "newValue" -> "the value to set";
+      case "delta" -> "the amount to add";
+      default -> "the value to store";
+    };
   }
 
   private void addFields() {
@@ -255,38 +269,61 @@ public final class ViewWriter {
 
   private void addAtomics(ComponentModel component, Primitive primitive) {
     TypeName value = GeneratedTypes.primitiveType(primitive);
-    String name = component.capitalizedName();
     CodeBlock newValue = CodeBlock.of("$N", VALUE);
     accessors.add(
-        accessor("getVolatile" + name, component, "Reads, with volatile semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.GET_VOLATILE, component.name()),
+                component,
+                "Reads, with volatile semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, "getVolatile")))
+            .addCode(
+                guarded(
+                    component,
+                    "return ($T) $L",
+                    value,
+                    access(component, GeneratedNames.GET_VOLATILE)))
             .build());
     accessors.add(
-        accessor("setVolatile" + name, component, "Writes, with volatile semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.SET_VOLATILE, component.name()),
+                component,
+                "Writes, with volatile semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, "setVolatile", newValue)))
+            .addCode(
+                guarded(component, "$L", access(component, GeneratedNames.SET_VOLATILE, newValue)))
             .build());
     accessors.add(
-        accessor("getAcquire" + name, component, "Reads, with acquire semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.GET_ACQUIRE, component.name()),
+                component,
+                "Reads, with acquire semantics,")
             .returns(value)
-            .addCode(guarded(component, "return ($T) $L", value, access(component, "getAcquire")))
+            .addCode(
+                guarded(
+                    component,
+                    "return ($T) $L",
+                    value,
+                    access(component, GeneratedNames.GET_ACQUIRE)))
             .build());
     accessors.add(
-        accessor("setRelease" + name, component, "Writes, with release semantics,")
+        accessor(
+                GeneratedNames.operation(GeneratedNames.SET_RELEASE, component.name()),
+                component,
+                "Writes, with release semantics,")
             .addParameter(value, VALUE)
-            .addCode(guarded(component, "$L", access(component, "setRelease", newValue)))
+            .addCode(
+                guarded(component, "$L", access(component, GeneratedNames.SET_RELEASE, newValue)))
             .build());
     CodeBlock narrow =
         primitive.nativeAtomics()
             ? CodeBlock.of("")
             : CodeBlock.of(
                 " It updates the aligned 4-byte word around the value with a compare-and-set"
-                    + " loop (see {@link $T}), so the segment must hold that whole word.",
+                    + " loop (see {@link $T}); the record's alignment keeps that word inside it.",
                 VIEWS);
     MethodSpec.Builder compareAndSet =
         accessor(
-                "compareAndSet" + name,
+                GeneratedNames.operation(GeneratedNames.COMPARE_AND_SET, component.name()),
                 component,
                 "Atomically sets to {@code newValue}, if it holds {@code expected},",
                 narrow,
@@ -296,7 +333,7 @@ public final class ViewWriter {
             .addParameter(value, "newValue");
     MethodSpec.Builder getAndAdd =
         accessor(
-                "getAndAdd" + name,
+                GeneratedNames.operation(GeneratedNames.GET_AND_ADD, component.name()),
                 component,
                 "Atomically adds {@code delta}, wrapping around on overflow, to",
                 narrow,
@@ -309,13 +346,16 @@ public final class ViewWriter {
               component,
               "return $L",
               access(
-                  component, "compareAndSet", CodeBlock.of("expected"), CodeBlock.of("newValue"))));
+                  component,
+                  GeneratedNames.COMPARE_AND_SET,
+                  CodeBlock.of("expected"),
+                  CodeBlock.of("newValue"))));
       getAndAdd.addCode(
           guarded(
               component,
               "return ($T) $L",
               value,
-              access(component, "getAndAdd", CodeBlock.of("delta"))));
+              access(component, GeneratedNames.GET_AND_ADD, CodeBlock.of("delta"))));
     } else {
       String suffix = ComponentModel.capitalize(primitive.javaName());
       compareAndSet.addStatement(
@@ -425,7 +465,7 @@ public final class ViewWriter {
                     + " length")
             .addParameter(nestedRecord, VALUE)
             .addStatement(
-                "$N($L).write($T.checkNotNull($N, $S, $L$N))",
+                "this.$N($L).write($T.checkNotNull($N, $S, $L$N))",
                 component.name(),
                 component.isArray() ? CodeBlock.of("$N", INDEX) : CodeBlock.of(""),
                 VIEWS,
@@ -455,34 +495,34 @@ public final class ViewWriter {
       if (!component.isArray()) {
         arguments.add(
             component.type() instanceof RecordType
-                ? CodeBlock.of("$N().read()", component.name())
-                : CodeBlock.of("$N()", component.name()));
+                ? CodeBlock.of("this.$N().read()", component.name())
+                : CodeBlock.of("this.$N()", component.name()));
         continue;
       }
       String local = names.newName(component.name(), component);
       arguments.add(CodeBlock.of("$N", local));
       method.addStatement(
-          "$T $N = new $T[$T.LENGTH_$L]",
+          "$T $N = new $T[$T.$L]",
           GeneratedTypes.componentType(component),
           local,
           GeneratedTypes.valueType(component.type()),
           layout,
-          component.constantName());
+          GeneratedNames.length(component));
       if (component.type() instanceof Primitive primitive && primitive != Primitive.BOOLEAN) {
         method.addStatement(
-            "$T.copy($N, $L, $T.OFFSET_$L, $N, 0, $N.length)",
+            "$T.copy($N, $L, $T.$L, $N, 0, $N.length)",
             MemorySegment.class,
             SEGMENT,
             GeneratedTypes.valueLayout(primitive),
             layout,
-            component.constantName(),
+            GeneratedNames.offset(component),
             local,
             local);
       } else {
         method
             .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
             .addStatement(
-                "$N[$N] = $N($N)$L",
+                "$N[$N] = this.$N($N)$L",
                 local,
                 i,
                 component.name(),
@@ -536,7 +576,7 @@ public final class ViewWriter {
           value,
           component.name(),
           component.isArray()
-              ? CodeBlock.of("$T.LENGTH_$L, ", layout, component.constantName())
+              ? CodeBlock.of("$T.$L, ", layout, GeneratedNames.length(component))
               : CodeBlock.of(""),
           component.name(),
           RECORD_NAME);
@@ -544,24 +584,24 @@ public final class ViewWriter {
     for (ComponentModel component : model.components()) {
       String local = locals.get(component);
       if (local == null) {
-        method.addStatement("$N($N.$N())", component.name(), value, component.name());
+        method.addStatement("this.$N($N.$N())", component.name(), value, component.name());
       } else if (!component.isArray()) {
-        method.addStatement("$N($N)", component.name(), local);
+        method.addStatement("this.$N($N)", component.name(), local);
       } else if (component.type() instanceof Primitive primitive
           && primitive != Primitive.BOOLEAN) {
         method.addStatement(
-            "$T.copy($N, 0, $N, $L, $T.OFFSET_$L, $N.length)",
+            "$T.copy($N, 0, $N, $L, $T.$L, $N.length)",
             MemorySegment.class,
             local,
             SEGMENT,
             GeneratedTypes.valueLayout(primitive),
             layout,
-            component.constantName(),
+            GeneratedNames.offset(component),
             local);
       } else {
         method
             .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
-            .addStatement("$N($N, $N[$N])", component.name(), i, local, i)
+            .addStatement("this.$N($N, $N[$N])", component.name(), i, local, i)
             .endControlFlow();
       }
     }
@@ -605,14 +645,14 @@ public final class ViewWriter {
   /** The offset of the component, or of element {@code index} of an array component. */
   private CodeBlock offset(ComponentModel component) {
     if (!component.isArray()) {
-      return CodeBlock.of("$T.OFFSET_$L", layout, component.constantName());
+      return CodeBlock.of("$T.$L", layout, GeneratedNames.offset(component));
     }
     return CodeBlock.of(
-        "$T.OFFSET_$L + $T.STRIDE_$L * $L",
+        "$T.$L + $T.$L * $L",
         layout,
-        component.constantName(),
+        GeneratedNames.offset(component),
         layout,
-        component.constantName(),
+        GeneratedNames.stride(component),
         checkedIndex(component));
   }
 
@@ -631,11 +671,11 @@ public final class ViewWriter {
         .addStatement(format, args)
         .nextControlFlow("catch ($T e)", IndexOutOfBoundsException.class)
         .addStatement(
-            "throw $T.indexOutOfBounds($N, $T.LENGTH_$L, $S, $N, e)",
+            "throw $T.indexOutOfBounds($N, $T.$L, $S, $N, e)",
             VIEWS,
             INDEX,
             layout,
-            component.constantName(),
+            GeneratedNames.length(component),
             component.name(),
             RECORD_NAME)
         .endControlFlow()
@@ -645,11 +685,11 @@ public final class ViewWriter {
   /** {@code index}, checked against the length of array component {@code component}. */
   private CodeBlock checkedIndex(ComponentModel component) {
     return CodeBlock.of(
-        "$T.checkIndex($N, $T.LENGTH_$L, $S, $N)",
+        "$T.checkIndex($N, $T.$L, $S, $N)",
         VIEWS,
         INDEX,
         layout,
-        component.constantName(),
+        GeneratedNames.length(component),
         component.name(),
         RECORD_NAME);
   }

@@ -9,7 +9,6 @@ import com.google.testing.compile.JavaFileObjects;
 import io.tasklet.processor.model.RecordModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -20,19 +19,19 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The checker as the two steps share it: memoized, and reporting each record's errors once. */
+/** The checker as records and coordinators share it: memoized, each report printed once. */
 class RecordCheckerTest {
 
   /** Checks every @SharedState record twice, as the record and coordinator steps both do. */
   private static final class CheckTwice extends AbstractProcessor {
-    final List<Optional<RecordModel>> first = new ArrayList<>();
-    final List<Optional<RecordModel>> second = new ArrayList<>();
+    final List<Checked<RecordModel>> first = new ArrayList<>();
+    final List<Checked<RecordModel>> second = new ArrayList<>();
     private RecordChecker checker;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
       super.init(env);
-      checker = new RecordChecker(env, new ErrorReporter(env.getMessager()));
+      checker = new RecordChecker(env);
     }
 
     @Override
@@ -51,8 +50,18 @@ class RecordCheckerTest {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           first.add(checker.check((TypeElement) element));
         }
+        for (Checked<RecordModel> result : first) {
+          if (result instanceof Checked.Invalid<RecordModel> invalid) {
+            invalid.report().printTo(processingEnv);
+          }
+        }
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           second.add(checker.check((TypeElement) element));
+        }
+        for (Checked<RecordModel> result : second) {
+          if (result instanceof Checked.Invalid<RecordModel> invalid) {
+            invalid.report().printTo(processingEnv); // printed already: no-op
+          }
         }
       }
       return true;
@@ -95,6 +104,7 @@ class RecordCheckerTest {
     for (int i = 0; i < 3; i++) {
       assertThat(processor.second.get(i)).isSameInstanceAs(processor.first.get(i));
     }
-    assertThat(processor.first.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+    assertThat(processor.first.stream().filter(c -> c instanceof Checked.Valid).count())
+        .isEqualTo(1);
   }
 }

@@ -1,0 +1,113 @@
+package io.tasklet.processor.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every name the processor makes up, in one place: the classes it generates for records and
+ * methods, the constants of a layout, and the members of a view. Checkers ask here whether a
+ * user's name would collide with one of these; writers take their names from here. Clashes
+ * between whole generated classes, and with the user's classes, are found where the files are
+ * planned ({@code GeneratedFiles} in the processor's front), from the names given here.
+ */
+public final class GeneratedNames {
+  /** Suffix of a record's layout class: {@code HistogramLayout}. */
+  public static final String LAYOUT_SUFFIX = "Layout";
+  /** Suffix of a record's view class: {@code HistogramView}. */
+  public static final String VIEW_SUFFIX = "View";
+  /** Suffix of a method's default launcher: {@code ByteHistogramCountTasklet}. */
+  public static final String LAUNCHER_SUFFIX = "Tasklet";
+  /** The nested builder class of every launcher. */
+  public static final String LAUNCHER_BUILDER = "Builder";
+
+  private static final String OFFSET = "OFFSET_";
+  private static final String LENGTH = "LENGTH_";
+  private static final String STRIDE = "STRIDE_";
+
+  public static final String GET_VOLATILE = "getVolatile";
+  public static final String SET_VOLATILE = "setVolatile";
+  public static final String GET_ACQUIRE = "getAcquire";
+  public static final String SET_RELEASE = "setRelease";
+  public static final String COMPARE_AND_SET = "compareAndSet";
+  public static final String GET_AND_ADD = "getAndAdd";
+
+  /**
+   * The operations a view of a {@code @SharedState} record adds per integral component, each
+   * named after the var handle access mode it uses.
+   */
+  public static final List<String> SHARED_OPERATIONS =
+      List.of(GET_VOLATILE, SET_VOLATILE, GET_ACQUIRE, SET_RELEASE, COMPARE_AND_SET, GET_AND_ADD);
+
+  /** Members every view has, which a component cannot be named after, with how they read. */
+  public static final Map<String, String> VIEW_MEMBERS =
+      Map.of("segment", "segment()", "read", "read()");
+
+  /**
+   * Identifiers that are not keywords but cannot name a type ({@code var}, {@code yield},
+   * {@code record}, {@code sealed}, {@code permits}); {@code yield} also cannot name a method
+   * called without a qualifier, which is why generated code calls accessors as {@code this.x()}.
+   */
+  public static final Set<String> RESTRICTED_IDENTIFIERS =
+      Set.of("var", "yield", "record", "sealed", "permits");
+
+  private GeneratedNames() {}
+
+  /** Simple name of a class generated for the type {@code simpleNames}: {@code Outer_InnerView}. */
+  public static String forType(List<String> simpleNames, String suffix) {
+    return String.join("_", simpleNames) + suffix;
+  }
+
+  /** Simple name of the default launcher of {@code method} in the class {@code enclosing}. */
+  public static String launcher(List<String> enclosing, String method) {
+    return forType(enclosing, capitalize(method) + LAUNCHER_SUFFIX);
+  }
+
+  /** {@code OFFSET_BYTES_SEEN}. */
+  public static String offset(ComponentModel component) {
+    return OFFSET + component.constantName();
+  }
+
+  /** {@code LENGTH_BINS}. */
+  public static String length(ComponentModel component) {
+    return LENGTH + component.constantName();
+  }
+
+  /** {@code STRIDE_BINS}. */
+  public static String stride(ComponentModel component) {
+    return STRIDE + component.constantName();
+  }
+
+  /** The layout constant a component named {@code componentName} gets first: its offset. */
+  public static String offsetOf(String componentName) {
+    return OFFSET + ComponentModel.constantCase(componentName);
+  }
+
+  /** {@code getAndAddBytesSeen}: the shared view's {@code operation} on component {@code name}. */
+  public static String operation(String operation, String componentName) {
+    return operation + capitalize(componentName);
+  }
+
+  /**
+   * Why {@code name} cannot be the simple name of a generated class, or empty when it can; the
+   * caller has checked that it is a Java identifier and not a keyword.
+   */
+  public static Optional<String> unusableClassName(String name) {
+    if (RESTRICTED_IDENTIFIERS.contains(name)) {
+      return Optional.of("\"" + name + "\" is a restricted identifier, which cannot name a class");
+    }
+    if (name.equals(LAUNCHER_BUILDER)) {
+      return Optional.of(
+          "every launcher has a nested class "
+              + LAUNCHER_BUILDER
+              + ", which cannot share its name");
+    }
+    return Optional.empty();
+  }
+
+  /** {@code name} with a capital first letter. */
+  public static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}
