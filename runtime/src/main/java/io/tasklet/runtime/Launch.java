@@ -215,8 +215,11 @@ final class Launch<S, W> {
           arrivals.launcher.wake(launchingThread);
         } else {
           releaseThreads();
-          TaskletEvents.quarantineEnded(state.tasklet(), threads.length + 1, lanes.size());
-          resources.releaseQuarantined();
+          try {
+            TaskletEvents.quarantineEnded(state.tasklet(), threads.length + 1, lanes.size());
+          } finally { // whatever recording the event does, the cores go back
+            resources.releaseQuarantined();
+          }
         }
       }
     });

@@ -93,10 +93,15 @@ final class TaskletEvents {
 
   /**
    * A phase event for {@code lanes} lanes drawing on {@code fuel}, begun, or null when phase
-   * events are not recorded.
+   * events are not recorded. This and {@link #phaseEnds} are on every phase's path: what they do
+   * when nothing records stays small enough to inline, and the rest is in methods of its own.
    */
   static PhaseEvent phaseBegins(FuelPool fuel, int lanes) {
-    if (!recorderStarted() || !Probes.PHASE.isEnabled()) {
+    return recorderStarted() ? beginPhase(fuel, lanes) : null;
+  }
+
+  private static PhaseEvent beginPhase(FuelPool fuel, int lanes) {
+    if (!Probes.PHASE.isEnabled()) {
       return null;
     }
     PhaseEvent event = new PhaseEvent();
@@ -110,9 +115,12 @@ final class TaskletEvents {
 
   /** Every lane of the phase of {@code tasklet} has arrived; on the coordinator thread. */
   static void phaseEnds(PhaseEvent event, String tasklet, FuelPool fuel) {
-    if (event == null) {
-      return;
+    if (event != null) {
+      endPhase(event, tasklet, fuel);
     }
+  }
+
+  private static void endPhase(PhaseEvent event, String tasklet, FuelPool fuel) {
     event.end();
     if (!event.shouldCommit()) {
       return;
