@@ -60,6 +60,36 @@ final class Comparisons {
           of("ZeroCopy.outputToDestination", "bytes=67108864"),
           of("ZeroCopy.outputToDestination", "bytes=1048576"),
           Target.atMostSlower(1.25)),
+      new Comparison("Lane round trip, 1 lane: under a JFR recording, Tasklet events"
+              + " disabled vs no recording",
+          of("FlightRecorderOverhead.roundTrip", "lanes=1", "events=disabled"),
+          of("LaneRoundTrip.tasklet", "lanes=1"),
+          Target.atMostSlower(1.05)),
+      new Comparison("Lane round trip, 2 lanes: under a JFR recording, Tasklet events"
+              + " disabled vs no recording",
+          of("FlightRecorderOverhead.roundTrip", "lanes=2", "events=disabled"),
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          Target.atMostSlower(1.05)),
+      new Comparison("Lane round trip, 2 lanes: under a JFR recording, every phase recorded"
+              + " vs no recording",
+          of("FlightRecorderOverhead.roundTrip", "lanes=2", "events=enabled"),
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          Target.faster()),
+      new Comparison("Launch of an empty tasklet, 1 lane: under a JFR recording, Tasklet"
+              + " events disabled vs no recording",
+          of("FlightRecorderOverhead.launch", "lanes=1", "events=disabled"),
+          of("LaunchOverhead.tasklet", "lanes=1"),
+          Target.atMostSlower(1.05)),
+      new Comparison("Launch of an empty tasklet, 2 lanes: under a JFR recording, Tasklet"
+              + " events disabled vs no recording",
+          of("FlightRecorderOverhead.launch", "lanes=2", "events=disabled"),
+          of("LaunchOverhead.tasklet", "lanes=2"),
+          Target.atMostSlower(1.05)),
+      new Comparison("Launch of an empty tasklet, 2 lanes: under a JFR recording, every"
+              + " launch and phase recorded vs no recording",
+          of("FlightRecorderOverhead.launch", "lanes=2", "events=enabled"),
+          of("LaunchOverhead.tasklet", "lanes=2"),
+          Target.faster()),
       new Comparison("Histogram of 64 MiB, per byte: generated view vs hand-written MemorySegment",
           of("ViewAccess.sequentialView"),
           of("ViewAccess.sequentialSegment"),

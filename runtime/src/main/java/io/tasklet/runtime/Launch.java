@@ -157,12 +157,14 @@ final class Launch<S, W> {
    * Runs {@code code} with the coordinator's context and returns the result, or throws the first
    * failure. When it returns or throws, no code of the launch is running, its memory is released
    * and its threads are given back; except when it gave up on code that ignored the stop, which
-   * then keeps them (quarantined) until it ends.
+   * then keeps them (quarantined) until it ends. Commits {@code event} (null: none) at the end.
    */
-  TaskletResult<S> run(UserCode<? super Coordinator> code) throws TaskletException {
+  TaskletResult<S> run(UserCode<? super Coordinator> code, LaunchEvent event)
+      throws TaskletException {
     long start = System.nanoTime();
     boolean abandoned = false;
     ScheduledFuture<?> timer = null;
+    Throwable thrown = null;
     try {
       if (spec.copiesInput() && !lanesCanRead(spec.input())) {
         inputRegion.copyFrom(spec.input()); // a confined arena's: only this thread can read it
@@ -180,6 +182,9 @@ final class Launch<S, W> {
         throw abandonedFailure();
       }
       return result(Duration.ofNanos(System.nanoTime() - start));
+    } catch (Throwable e) {
+      thrown = e;
+      throw e;
     } finally {
       if (timer != null) {
         timer.cancel(false);
@@ -192,6 +197,7 @@ final class Launch<S, W> {
       if (state.interrupted()) {
         launchingThread.interrupt();
       }
+      TaskletEvents.launchEnds(event, state.tasklet(), plan, fuel, thrown, abandoned);
     }
   }
 
@@ -210,7 +216,11 @@ final class Launch<S, W> {
           arrivals.launcher.wake(launchingThread);
         } else {
           releaseThreads();
-          resources.releaseQuarantined();
+          try {
+            TaskletEvents.quarantineEnded(state.tasklet(), threads.length + 1, lanes.size());
+          } finally { // whatever recording the event does, the cores go back
+            resources.releaseQuarantined();
+          }
         }
       }
     });
@@ -251,6 +261,7 @@ final class Launch<S, W> {
       }
     }
     String which = running.length() == 0 ? "the coordinator" : running.toString();
+    TaskletEvents.quarantined(state.tasklet(), which, threads.length + 1, lanes.size());
     TaskletException first = state.failure();
     return new DeadlineExceededException(state.tasklet(), TaskletException.NO_LANE,
         (first instanceof DeadlineExceededException
@@ -400,6 +411,7 @@ final class Launch<S, W> {
     Objects.requireNonNull(phaseBody, "body");
     state.checkRunning(TaskletException.NO_LANE);
     coordinator.account.disown(); // the lanes may need its lease; it draws none during the phase
+    PhaseEvent event = TaskletEvents.phaseBegins(fuel, lanes.size());
     body = phaseBody;
     phaseOpen = true;
     handed = 0;
@@ -414,6 +426,7 @@ final class Launch<S, W> {
     }
     runLane(0);
     awaitLanes();
+    TaskletEvents.phaseEnds(event, state.tasklet(), fuel);
     phaseOpen = false;
     body = null;
     coordinator.account.own();

@@ -109,6 +109,7 @@ final class LaunchState {
   TaskletStoppedException fuelExhausted(
       int lane, long requested, long remaining, boolean configured) {
     fail(new FuelExhaustedException(tasklet, lane, requested, remaining, configured));
+    TaskletEvents.fuelExhausted(tasklet, lane, requested, remaining, configured);
     return stopped();
   }
 

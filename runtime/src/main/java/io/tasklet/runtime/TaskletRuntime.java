@@ -119,7 +119,15 @@ public final class TaskletRuntime implements AutoCloseable {
           + " running launch's phases, or launch on another runtime");
     }
     // With a deadline the coordinator runs on a pool thread too, so this thread can return in time.
-    LaneThread[] taken = acquire(spec, workers, deadline == null ? workers - 1 : workers, deadline);
+    LaunchEvent event = TaskletEvents.launchBegins();
+    LaneThread[] taken;
+    try {
+      taken = acquire(spec, workers, deadline == null ? workers - 1 : workers, deadline);
+    } catch (TaskletException e) {
+      TaskletEvents.launchNotStarted(event, spec, plan, e);
+      throw e;
+    }
+    TaskletEvents.coresTaken(event);
     MemoryBlocks.Block block;
     try {
       block = blocks.take(plan, true);
@@ -151,7 +159,7 @@ public final class TaskletRuntime implements AutoCloseable {
     lanes.enter();
     try {
       return new Launch<S, W>(spec, plan, block.segment(), deadline, coordinatorLane, laneThreads,
-          resources).run(coordinator::run);
+          resources).run(coordinator::run, event);
     } finally {
       lanes.leave();
     }
@@ -207,6 +215,7 @@ public final class TaskletRuntime implements AutoCloseable {
     } catch (OutOfMemoryError e) {
       throw rejected(spec, "cannot allocate " + plan.totalBytes() + " bytes of linear memory");
     }
+    LaunchEvent event = TaskletEvents.launchBegins();
     return new Launch<S, Void>(spec, plan, block.segment(), deadline, null, new LaneThread[0],
         new Launch.Resources() {
           @Override
@@ -223,7 +232,7 @@ public final class TaskletRuntime implements AutoCloseable {
           public void releaseQuarantined() {
             throw new AssertionError("a launch on the calling thread is never abandoned");
           }
-        }).run(body::run);
+        }).run(body::run, event);
   }
 
   /** The memory of single-threaded tasklets, which belong to no runtime. */
