@@ -31,8 +31,15 @@ public final class DoubleReduction {
         for (long i = start; i < end; i++) {
           double x = input.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
           sum += x;
-          min = Math.min(min, x);
-          max = Math.max(max, x);
+          // Math.min and Math.max only when x may change the extreme (or is NaN, or a zero of
+          // the other sign): the JIT vectorizes them in a loop over a double[], not in one over
+          // a memory segment, where each costs several dependent instructions per value.
+          if (!(x > min)) {
+            min = Math.min(min, x);
+          }
+          if (!(x < max)) {
+            max = Math.max(max, x);
+          }
         }
       }
       PartialSummaryView.of(lane.scratch())
