@@ -19,8 +19,6 @@ public final class GeneratedNames {
   public static final String VIEW_SUFFIX = "View";
   /** Suffix of a method's default launcher: {@code ByteHistogramCountTasklet}. */
   public static final String LAUNCHER_SUFFIX = "Tasklet";
-  /** The nested builder class of every launcher. */
-  public static final String LAUNCHER_BUILDER = "Builder";
 
   private static final String OFFSET = "OFFSET_";
   private static final String LENGTH = "LENGTH_";
@@ -96,12 +94,6 @@ public final class GeneratedNames {
   public static Optional<String> unusableClassName(String name) {
     if (RESTRICTED_IDENTIFIERS.contains(name)) {
       return Optional.of("\"" + name + "\" is a restricted identifier, which cannot name a class");
-    }
-    if (name.equals(LAUNCHER_BUILDER)) {
-      return Optional.of(
-          "every launcher has a nested class "
-              + LAUNCHER_BUILDER
-              + ", which cannot share its name");
     }
     return Optional.empty();
   }
