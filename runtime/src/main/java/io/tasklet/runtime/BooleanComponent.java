@@ -15,6 +15,10 @@ import java.lang.invoke.VarHandle;
  * IndexOutOfBoundsException} that names the component, the index and the length. The methods
  * without an index are for a single value, those with one for an array.
  *
+ * <p>There is one such class per primitive type, alike but for the type: a var handle's access is
+ * folded by the JIT only when it is called with the exact static types of its value, which a
+ * generic descriptor would box.
+ *
  * @param handle the var handle of the component in the record's layout
  * @param record the record's name, for messages
  * @param name the component's name, for messages
@@ -87,6 +91,33 @@ public record BooleanComponent(
       handle.set(segment, 0L, (long) index, value);
     } catch (IndexOutOfBoundsException e) {
       throw outOfBounds(index, e);
+    }
+  }
+
+  /**
+   * Reads the whole array component into a new array.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @return the elements
+   */
+  public boolean[] toArray(MemorySegment segment) {
+    boolean[] values = new boolean[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = get(segment, i);
+    }
+    return values;
+  }
+
+  /**
+   * Writes the whole array component from {@code values}, which the caller has checked holds
+   * exactly {@link #length} elements.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @param values the elements
+   */
+  public void copyFrom(MemorySegment segment, boolean[] values) {
+    for (int i = 0; i < length; i++) {
+      set(segment, i, values[i]);
     }
   }
 

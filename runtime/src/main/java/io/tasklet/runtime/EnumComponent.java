@@ -3,6 +3,7 @@ package io.tasklet.runtime;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,6 +115,37 @@ public record EnumComponent<E extends Enum<E>>(
       }
     } catch (IndexOutOfBoundsException e) {
       throw Views.indexOutOfBounds(index, length, name, record, e);
+    }
+  }
+
+  /**
+   * Reads the whole array component into a new array.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @return the constants
+   * @throws IllegalStateException if an element holds no ordinal of the enum
+   */
+  public E[] toArray(MemorySegment segment) {
+    @SuppressWarnings("unchecked") // an array of the enum's own class
+    E[] values = (E[]) Array.newInstance(constants.getFirst().getDeclaringClass(), length);
+    for (int i = 0; i < length; i++) {
+      values[i] = get(segment, i);
+    }
+    return values;
+  }
+
+  /**
+   * Writes the whole array component from {@code values}, which the caller has checked holds
+   * exactly {@link #length} elements; a null element fails when it is reached, the ones before it
+   * written.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @param values the constants
+   * @throws NullPointerException if an element is null, naming it
+   */
+  public void copyFrom(MemorySegment segment, E[] values) {
+    for (int i = 0; i < length; i++) {
+      set(segment, i, values[i]);
     }
   }
 

@@ -2,6 +2,7 @@ package io.tasklet.runtime;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -14,6 +15,10 @@ import java.lang.invoke.VarHandle;
  * depend on the index, so in a loop the JIT checks once; an index out of range throws an {@code
  * IndexOutOfBoundsException} that names the component, the index and the length. The methods
  * without an index are for a single value, those with one for an array.
+ *
+ * <p>There is one such class per primitive type, alike but for the type: a var handle's access is
+ * folded by the JIT only when it is called with the exact static types of its value, which a
+ * generic descriptor would box.
  *
  * @param handle the var handle of the component in the record's layout
  * @param record the record's name, for messages
@@ -88,6 +93,29 @@ public record FloatComponent(
     } catch (IndexOutOfBoundsException e) {
       throw outOfBounds(index, e);
     }
+  }
+
+  /**
+   * Reads the whole array component into a new array.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @return the elements
+   */
+  public float[] toArray(MemorySegment segment) {
+    float[] values = new float[length];
+    MemorySegment.copy(segment, ValueLayout.JAVA_FLOAT, offset, values, 0, length);
+    return values;
+  }
+
+  /**
+   * Writes the whole array component from {@code values}, which the caller has checked holds
+   * exactly {@link #length} elements.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @param values the elements
+   */
+  public void copyFrom(MemorySegment segment, float[] values) {
+    MemorySegment.copy(values, 0, segment, ValueLayout.JAVA_FLOAT, offset, length);
   }
 
   private IndexOutOfBoundsException outOfBounds(int index, IndexOutOfBoundsException cause) {

@@ -2,6 +2,7 @@ package io.tasklet.runtime;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -15,6 +16,10 @@ import java.lang.invoke.VarHandle;
  * depend on the index, so in a loop the JIT checks once; an index out of range throws an {@code
  * IndexOutOfBoundsException} that names the component, the index and the length. The methods
  * without an index are for a single value, those with one for an array.
+ *
+ * <p>There is one such class per primitive type, alike but for the type: a var handle's access is
+ * folded by the JIT only when it is called with the exact static types of its value, which a
+ * generic descriptor would box.
  *
  * <p>Its compare-and-set and get-and-add update the aligned 4-byte word around the value with a
  * compare-and-set loop (see {@link Views}); a {@code @SharedState} record's alignment keeps that
@@ -247,6 +252,29 @@ public record ShortComponent(
    */
   public short getAndAdd(MemorySegment segment, int index, short delta) {
     return Views.getAndAddShort(segment, offset + stride * checkIndex(index), delta);
+  }
+
+  /**
+   * Reads the whole array component into a new array.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @return the elements
+   */
+  public short[] toArray(MemorySegment segment) {
+    short[] values = new short[length];
+    MemorySegment.copy(segment, ValueLayout.JAVA_SHORT, offset, values, 0, length);
+    return values;
+  }
+
+  /**
+   * Writes the whole array component from {@code values}, which the caller has checked holds
+   * exactly {@link #length} elements.
+   *
+   * @param segment the view's memory, holding the record at offset 0
+   * @param values the elements
+   */
+  public void copyFrom(MemorySegment segment, short[] values) {
+    MemorySegment.copy(values, 0, segment, ValueLayout.JAVA_SHORT, offset, length);
   }
 
   private int checkIndex(int index) {
