@@ -19,7 +19,6 @@ import io.tasklet.processor.model.ValueType;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.AnnotationMirror;
@@ -60,40 +59,10 @@ public final class GeneratedTypes {
     return JavaFile.builder(packageName, type).skipJavaLangImports(false).build();
   }
 
-  /**
-   * The text of {@code file}, as the processor writes it: JavaPoet's, without trailing spaces,
-   * with a Javadoc comment of one line on one line (and on the line of its field, if that fits in
-   * 100 characters) and one of two lines on two, an empty body as {@code {}}, and no blank line
-   * between fields, as a person writes a block of constants. Generated text holds no newline inside a literal (JavaPoet
-   * escapes them), so these line-based rewrites cannot change what the code means.
-   */
+  /** The text of {@code file}, as the processor writes it (see {@link SourceText}). */
   public static String text(JavaFile file) {
-    String text = file.toString();
-    text = TRAILING_SPACE.matcher(text).replaceAll("");
-    text = ONE_LINE_JAVADOC.matcher(text).replaceAll("$1/** $2 */");
-    text = TWO_LINE_JAVADOC.matcher(text).replaceAll("$1/** $2\n$1 * $3 */");
-    text = EMPTY_BODY.matcher(text).replaceAll("$1 {}");
-    text = BETWEEN_FIELDS.matcher(text).replaceAll("$1\n");
-    return FIELD_WITH_JAVADOC.matcher(text).replaceAll(
-        match -> match.group().length() - 2 <= MAX_LINE ? "$1 $2" : "$0");
+    return SourceText.compact(file.toString());
   }
-
-  /** The longest line a Javadoc comment and its field are joined into. */
-  private static final int MAX_LINE = 100;
-
-  private static final Pattern ONE_LINE_JAVADOC =
-      Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* ([^\n]*)\n\\1 \\*/$");
-  private static final Pattern TRAILING_SPACE = Pattern.compile("(?m) +$");
-  private static final Pattern TWO_LINE_JAVADOC =
-      Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* ([^\n]*)\n\\1 \\* ([^\n]*)\n\\1 \\*/$");
-  private static final Pattern EMPTY_BODY = Pattern.compile("(?m)^( *[^\n]*\\)) \\{\n *\\}$");
-  /** A field of one line after a Javadoc comment of one line. */
-  private static final Pattern FIELD_WITH_JAVADOC = Pattern.compile(
-      "(?m)^(  /\\*\\* [^\n]* \\*/)\n  ((?:public |private )?(?:static )?final [^\n]*;)$");
-  /** A field's last line (of a multi-line one, a {@code .with} call) and a field after it. */
-  private static final Pattern BETWEEN_FIELDS = Pattern.compile(
-      "(?m)^(  (?:public |private )?(?:static )?final [^\n]*;|      \\.with[^\n]*;)\n\n"
-          + "(?=  (?:/\\*\\* [^\n]* \\*/\n  )?(?:public |private )?(?:static )?final )");
 
   /**
    * {@code method} with an {@code @param} for each parameter its Javadoc does not document yet,
