@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the processor adds to a build: javac compiling {@value #RECORDS} annotated records and
  * {@value #COORDINATORS} coordinators with the processor (which also writes, and javac compiles, a
- * layout and a view per record and a launcher per coordinator), against javac compiling the same
+ * view per record and a launcher per coordinator), against javac compiling the same
  * project written without Tasklet ({@link SyntheticProject}) and without processing. One
  * operation is one whole compilation, from sources in memory to class files in memory. A third
  * benchmark splits the difference: javac compiling the annotated project together with the
@@ -105,7 +105,6 @@ public class ProcessorCompile {
           expect(result.classes(), name + "RunTasklet", "launcher");
         } else {
           expect(result.classes(), name + "View", "view");
-          expect(result.classes(), name + "Layout", "layout");
         }
         expect(result.classes(), name, "class");
       }
@@ -154,8 +153,8 @@ public class ProcessorCompile {
     @Override
     void check(InMemoryJavac.Result result) {
       super.check(result);
-      if (sources.size() != RECORDS * 3 + COORDINATORS * 2) {
-        throw new IllegalStateException("expected a layout and a view per record and a launcher"
+      if (sources.size() != RECORDS * 2 + COORDINATORS * 2) {
+        throw new IllegalStateException("expected a view per record and a launcher"
             + " per coordinator besides the project's " + (RECORDS + COORDINATORS) + " sources,"
             + " found " + sources.size() + " sources in all");
       }

@@ -145,7 +145,7 @@ final class SyntheticProject {
             Shared%2$dView total = Shared%2$dView.of(ctx.shared());
             for (int lane = 0; lane < ctx.workers(); lane++) {
               Scratch%2$dView scratch = Scratch%2$dView.of(ctx.scratch(lane));
-              for (int bin = 0; bin < Scratch%2$dLayout.LENGTH_BINS; bin++) {
+              for (int bin = 0; bin < Scratch%2$dView.LENGTH_BINS; bin++) {
                 total.bins(bin, total.bins(bin) + scratch.bins(bin));
               }
               total.seen(total.seen() + scratch.seen());

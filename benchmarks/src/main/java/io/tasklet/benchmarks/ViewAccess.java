@@ -70,11 +70,11 @@ public class ViewAccess {
       input = new byte[INPUT_BYTES];
       new SplittableRandom(42).nextBytes(input);
       arena = Arena.ofShared();
-      viewBins = arena.allocate(BinsLayout.SIZE, BinsLayout.ALIGNMENT);
-      segmentBins = arena.allocate(BinsLayout.SIZE, BinsLayout.ALIGNMENT);
-      arrayBins = new long[BinsLayout.LENGTH_BINS];
+      viewBins = arena.allocate(BinsView.SIZE, BinsView.ALIGNMENT);
+      segmentBins = arena.allocate(BinsView.SIZE, BinsView.ALIGNMENT);
+      arrayBins = new long[BinsView.LENGTH_BINS];
 
-      long[] expected = new long[BinsLayout.LENGTH_BINS];
+      long[] expected = new long[BinsView.LENGTH_BINS];
       for (byte b : input) {
         expected[b & 0xFF]++;
       }
@@ -105,13 +105,13 @@ public class ViewAccess {
 
     @Setup
     public void start() {
-      indices = new SplittableRandom(42).ints(UPDATES, 0, SlotsLayout.LENGTH_SLOTS).toArray();
+      indices = new SplittableRandom(42).ints(UPDATES, 0, SlotsView.LENGTH_SLOTS).toArray();
       arena = Arena.ofShared();
-      viewSlots = arena.allocate(SlotsLayout.SIZE, SlotsLayout.ALIGNMENT);
-      segmentSlots = arena.allocate(SlotsLayout.SIZE, SlotsLayout.ALIGNMENT);
-      arraySlots = new long[SlotsLayout.LENGTH_SLOTS];
+      viewSlots = arena.allocate(SlotsView.SIZE, SlotsView.ALIGNMENT);
+      segmentSlots = arena.allocate(SlotsView.SIZE, SlotsView.ALIGNMENT);
+      arraySlots = new long[SlotsView.LENGTH_SLOTS];
 
-      long[] expected = new long[SlotsLayout.LENGTH_SLOTS];
+      long[] expected = new long[SlotsView.LENGTH_SLOTS];
       for (int index : indices) {
         expected[index]++;
       }

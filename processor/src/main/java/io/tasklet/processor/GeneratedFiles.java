@@ -9,14 +9,15 @@ import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
+import io.tasklet.processor.write.GeneratedTypes;
 import io.tasklet.processor.write.Header;
 import io.tasklet.processor.write.LauncherWriter;
 import io.tasklet.processor.write.LayoutReportWriter;
-import io.tasklet.processor.write.LayoutWriter;
 import io.tasklet.processor.write.ViewWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,13 +133,9 @@ final class GeneratedFiles {
     void record(RecordModel model, TypeElement record) {
       Planned one = new Planned(record, "record " + model.displayName(),
           "rename %s record", records.key(record), header(record, used(record)),
-          header -> List.of(
-              // the layout names the record in its Javadoc only: nothing there to suppress
-              LayoutWriter.write(model, header.withoutSuppressions()),
-              ViewWriter.write(model, header)),
+          header -> List.of(ViewWriter.write(model, header)),
           filer -> LayoutReportWriter.write(filer, model, record));
       String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
-      one.classes.put(prefix + model.layoutSimpleName(), "the layout of " + one.description);
       one.classes.put(prefix + model.viewSimpleName(), "the view of " + one.description);
       for (ComponentModel component : model.components()) {
         if (component.type() instanceof RecordType nested) {
@@ -260,7 +257,7 @@ final class GeneratedFiles {
       files = one.files.apply(one.header);
       for (JavaFile file : files) {
         try {
-          file.writeTo(env.getFiler());
+          write(file);
         } catch (IOException e) {
           env.getMessager().printMessage(Diagnostic.Kind.ERROR, "could not write "
               + file.packageName() + "." + file.typeSpec().name() + " for " + one.description
@@ -279,6 +276,17 @@ final class GeneratedFiles {
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, "the tasklet processor failed on "
           + one.description + "; this is a bug in the processor, please report it with this"
           + " trace:\n" + trace, one.origin);
+    }
+  }
+
+  /** Writes {@code file} through the filer, with its originating elements, as compacted text. */
+  private void write(JavaFile file) throws IOException {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source = env.getFiler().createSourceFile(name,
+        file.typeSpec().originatingElements().toArray(Element[]::new));
+    try (Writer writer = source.openWriter()) {
+      writer.write(GeneratedTypes.text(file));
     }
   }
 

@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
 import java.io.File;
@@ -141,7 +142,8 @@ final class Compiled {
    */
   static Object invoke(Object target, Class<?> type, String name, Object... arguments) {
     for (Method method : type.getMethods()) {
-      if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
+      if (method.getName().equals(name) && method.getParameterCount() == arguments.length
+          && (target != null || java.lang.reflect.Modifier.isStatic(method.getModifiers()))) {
         try {
           return method.invoke(target, arguments);
         } catch (InvocationTargetException e) {
@@ -155,6 +157,25 @@ final class Compiled {
       }
     }
     throw new AssertionError("no method " + name + " taking " + List.of(arguments) + " in " + type);
+  }
+
+  /**
+   * Calls {@code operation} of the {@code COMPONENT_} descriptor of {@code component} in the class
+   * of {@code view}, on the view's segment: {@code getAndAdd} of {@code COMPONENT_BINS}.
+   */
+  static Object operation(Object view, String component, String operation, Object... arguments) {
+    Object descriptor;
+    try {
+      descriptor = view.getClass()
+          .getField("COMPONENT_" + ComponentModel.constantCase(component))
+          .get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("no descriptor of " + component + " in " + view.getClass(), e);
+    }
+    Object[] all = new Object[arguments.length + 1];
+    all[0] = invoke(view, "segment");
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return invoke(descriptor, operation, all);
   }
 
   /** Launches through the generated builder; a launch's failure propagates as thrown. */

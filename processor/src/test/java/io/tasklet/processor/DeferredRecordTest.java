@@ -65,8 +65,8 @@ class DeferredRecordTest {
             Compiled.compiler()
                 .withProcessors(new GeneratesLater(), new TaskletProcessor())
                 .compile(source));
-    assertThat(compiled.constant("p.UsesLaterLayout", "OFFSET_LATERS")).isEqualTo(9L);
-    assertThat(compiled.constant("p.UsesLaterLayout", "SIZE")).isEqualTo(16L);
+    assertThat(compiled.constant("p.UsesLaterView", "OFFSET_LATERS")).isEqualTo(9L);
+    assertThat(compiled.constant("p.UsesLaterView", "SIZE")).isEqualTo(16L);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tasklet.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static io.tasklet.processor.Compiled.invoke;
+import static io.tasklet.processor.Compiled.operation;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.JavaFileObjects;
@@ -104,8 +105,8 @@ class GeneratedViewTest {
   }
 
   private static Object view(String record) {
-    long size = constant(record + "Layout", "SIZE");
-    long alignment = constant(record + "Layout", "ALIGNMENT");
+    long size = constant(record + "View", "SIZE");
+    long alignment = constant(record + "View", "ALIGNMENT");
     return view(record, arena.allocate(Math.max(size, 1), alignment));
   }
 
@@ -136,11 +137,11 @@ class GeneratedViewTest {
             Map.entry("STRIDE_D", 2L));
     expected.forEach(
         (name, value) ->
-            assertWithMessage(name).that(constant("MixedLayout", name)).isEqualTo(value));
-    assertThat(constant("PairLayout", "SIZE")).isEqualTo(8);
-    assertThat(constant("PairLayout", "ALIGNMENT")).isEqualTo(4);
+            assertWithMessage(name).that(constant("MixedView", name)).isEqualTo(value));
+    assertThat(constant("PairView", "SIZE")).isEqualTo(8);
+    assertThat(constant("PairView", "ALIGNMENT")).isEqualTo(4);
 
-    StructLayout layout = (StructLayout) compiled.constant("p.MixedLayout", "LAYOUT");
+    StructLayout layout = (StructLayout) compiled.constant("p.MixedView", "LAYOUT");
     assertThat(layout.byteSize()).isEqualTo(88);
     assertThat(layout.byteAlignment()).isEqualTo(8);
     assertThat(layout.byteOffset(PathElement.groupElement("pairs"))).isEqualTo(56);
@@ -154,11 +155,11 @@ class GeneratedViewTest {
 
   @Test
   void histogramOfTheDesign() {
-    assertThat(constant("HistogramLayout", "SIZE")).isEqualTo(2056);
-    assertThat(constant("HistogramLayout", "OFFSET_BINS")).isEqualTo(0);
-    assertThat(constant("HistogramLayout", "LENGTH_BINS")).isEqualTo(256);
-    assertThat(constant("HistogramLayout", "STRIDE_BINS")).isEqualTo(8);
-    assertThat(constant("HistogramLayout", "OFFSET_BYTES_SEEN")).isEqualTo(2048);
+    assertThat(constant("HistogramView", "SIZE")).isEqualTo(2056);
+    assertThat(constant("HistogramView", "OFFSET_BINS")).isEqualTo(0);
+    assertThat(constant("HistogramView", "LENGTH_BINS")).isEqualTo(256);
+    assertThat(constant("HistogramView", "STRIDE_BINS")).isEqualTo(8);
+    assertThat(constant("HistogramView", "OFFSET_BYTES_SEEN")).isEqualTo(2048);
     Object histogram = view("Histogram");
     invoke(histogram, "bins", 255, 7L);
     invoke(histogram, "bytesSeen", 99L);
@@ -173,15 +174,19 @@ class GeneratedViewTest {
     Object histogram = view("Histogram");
     IndexOutOfBoundsException tooHigh =
         assertThrows(IndexOutOfBoundsException.class, () -> invoke(histogram, "bins", 300));
-    assertThat(tooHigh).hasMessageThat().isEqualTo("bins[300] out of bounds for length 256 in Histogram");
+    assertThat(tooHigh).hasMessageThat()
+        .isEqualTo("bins[300] out of bounds for length 256 in Histogram");
     IndexOutOfBoundsException negative =
         assertThrows(
             IndexOutOfBoundsException.class, () -> invoke(histogram, "bins", -1, 5L));
-    assertThat(negative).hasMessageThat().isEqualTo("bins[-1] out of bounds for length 256 in Histogram");
+    assertThat(negative).hasMessageThat()
+        .isEqualTo("bins[-1] out of bounds for length 256 in Histogram");
     IndexOutOfBoundsException atomic =
         assertThrows(
-            IndexOutOfBoundsException.class, () -> invoke(histogram, "getAndAddBins", 256, 1L));
-    assertThat(atomic).hasMessageThat().isEqualTo("bins[256] out of bounds for length 256 in Histogram");
+            IndexOutOfBoundsException.class,
+                () -> operation(histogram, "bins", "getAndAdd", 256, 1L));
+    assertThat(atomic).hasMessageThat()
+        .isEqualTo("bins[256] out of bounds for length 256 in Histogram");
     Object mixed = view("Mixed");
     IndexOutOfBoundsException nested =
         assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "pairs", 3));
@@ -284,10 +289,10 @@ class GeneratedViewTest {
 
   @Test
   void enumsTakeTheNarrowestUnsignedIntegerThatHoldsTheirOrdinals() {
-    assertThat(constant("ModesLayout", "OFFSET_MANY")).isEqualTo(0);
-    assertThat(constant("ModesLayout", "OFFSET_FEW")).isEqualTo(2);
-    assertThat(constant("ModesLayout", "OFFSET_OTHER")).isEqualTo(4);
-    assertThat(constant("ModesLayout", "SIZE")).isEqualTo(6);
+    assertThat(constant("ModesView", "OFFSET_MANY")).isEqualTo(0);
+    assertThat(constant("ModesView", "OFFSET_FEW")).isEqualTo(2);
+    assertThat(constant("ModesView", "OFFSET_OTHER")).isEqualTo(4);
+    assertThat(constant("ModesView", "SIZE")).isEqualTo(6);
     Object modes = view("Modes");
     Object[] many = compiled.load("p.ManyModes").getEnumConstants();
     Object[] few = compiled.load("p.ByteModes").getEnumConstants();
@@ -309,38 +314,39 @@ class GeneratedViewTest {
   @Test
   void orderedAccessOnSharedState() {
     Object counters = view("Counters");
-    invoke(counters, "setVolatileL", 5L);
-    assertThat(invoke(counters, "getAcquireL")).isEqualTo(5L);
-    invoke(counters, "setReleaseI", 6);
-    assertThat(invoke(counters, "getVolatileI")).isEqualTo(6);
-    invoke(counters, "setVolatileCs", 2, 'x');
-    assertThat(invoke(counters, "getAcquireCs", 2)).isEqualTo('x');
-    invoke(counters, "setReleaseB", (byte) -3);
-    assertThat(invoke(counters, "getVolatileB")).isEqualTo((byte) -3);
+    operation(counters, "l", "setVolatile", 5L);
+    assertThat(operation(counters, "l", "getAcquire")).isEqualTo(5L);
+    operation(counters, "i", "setRelease", 6);
+    assertThat(operation(counters, "i", "getVolatile")).isEqualTo(6);
+    operation(counters, "cs", "setVolatile", 2, 'x');
+    assertThat(operation(counters, "cs", "getAcquire", 2)).isEqualTo('x');
+    operation(counters, "b", "setRelease", (byte) -3);
+    assertThat(operation(counters, "b", "getVolatile")).isEqualTo((byte) -3);
   }
 
   @Test
   void compareAndSetOnEveryIntegralType() {
     Object counters = view("Counters");
-    assertThat(invoke(counters, "compareAndSetL", 0L, 10L)).isEqualTo(true);
-    assertThat(invoke(counters, "compareAndSetL", 0L, 11L)).isEqualTo(false);
+    assertThat(operation(counters, "l", "compareAndSet", 0L, 10L)).isEqualTo(true);
+    assertThat(operation(counters, "l", "compareAndSet", 0L, 11L)).isEqualTo(false);
     assertThat(invoke(counters, "l")).isEqualTo(10L);
-    assertThat(invoke(counters, "compareAndSetI", 0, -1)).isEqualTo(true);
+    assertThat(operation(counters, "i", "compareAndSet", 0, -1)).isEqualTo(true);
     assertThat(invoke(counters, "i")).isEqualTo(-1);
-    assertThat(invoke(counters, "compareAndSetS", (short) 0, (short) -7)).isEqualTo(true);
-    assertThat(invoke(counters, "compareAndSetS", (short) 0, (short) 7)).isEqualTo(false);
+    assertThat(operation(counters, "s", "compareAndSet", (short) 0, (short) -7)).isEqualTo(true);
+    assertThat(operation(counters, "s", "compareAndSet", (short) 0, (short) 7)).isEqualTo(false);
     assertThat(invoke(counters, "s")).isEqualTo((short) -7);
-    assertThat(invoke(counters, "compareAndSetC", (char) 0, '\uffff')).isEqualTo(true);
+    assertThat(operation(counters, "c", "compareAndSet", (char) 0, '\uffff')).isEqualTo(true);
     assertThat(invoke(counters, "c")).isEqualTo('\uffff');
-    assertThat(invoke(counters, "compareAndSetB", (byte) 0, (byte) -128)).isEqualTo(true);
+    assertThat(operation(counters, "b", "compareAndSet", (byte) 0, (byte) -128)).isEqualTo(true);
     assertThat(invoke(counters, "b")).isEqualTo((byte) -128);
     // Neighbours in the same 4-byte word are untouched.
     assertThat(invoke(counters, "s")).isEqualTo((short) -7);
     assertThat(invoke(counters, "c")).isEqualTo('\uffff');
     for (int index = 0; index < 3; index++) {
-      assertThat(invoke(counters, "compareAndSetBs", index, (byte) 0, (byte) (index + 1)))
+      assertThat(operation(counters, "bs", "compareAndSet", index, (byte) 0, (byte) (index + 1)))
           .isEqualTo(true);
-      assertThat(invoke(counters, "compareAndSetLs", index, 0L, (long) index + 1)).isEqualTo(true);
+      assertThat(operation(counters, "ls", "compareAndSet", index, 0L, (long) index + 1))
+          .isEqualTo(true);
     }
     assertThat(invoke(counters, "bs", 0)).isEqualTo((byte) 1);
     assertThat(invoke(counters, "bs", 1)).isEqualTo((byte) 2);
@@ -352,14 +358,14 @@ class GeneratedViewTest {
   void getAndAddWrapsAndReturnsThePreviousValue() {
     Object counters = view("Counters");
     invoke(counters, "b", (byte) 127);
-    assertThat(invoke(counters, "getAndAddB", (byte) 1)).isEqualTo((byte) 127);
+    assertThat(operation(counters, "b", "getAndAdd", (byte) 1)).isEqualTo((byte) 127);
     assertThat(invoke(counters, "b")).isEqualTo((byte) -128);
     invoke(counters, "c", '\uffff');
-    assertThat(invoke(counters, "getAndAddC", (char) 2)).isEqualTo('\uffff');
+    assertThat(operation(counters, "c", "getAndAdd", (char) 2)).isEqualTo('\uffff');
     assertThat(invoke(counters, "c")).isEqualTo((char) 1);
-    assertThat(invoke(counters, "getAndAddLs", 1, 5L)).isEqualTo(0L);
-    assertThat(invoke(counters, "getAndAddLs", 1, 5L)).isEqualTo(5L);
-    assertThat(invoke(counters, "getAndAddSs", 2, (short) -1)).isEqualTo((short) 0);
+    assertThat(operation(counters, "ls", "getAndAdd", 1, 5L)).isEqualTo(0L);
+    assertThat(operation(counters, "ls", "getAndAdd", 1, 5L)).isEqualTo(5L);
+    assertThat(operation(counters, "ss", "getAndAdd", 2, (short) -1)).isEqualTo((short) 0);
     assertThat(invoke(counters, "ss", 2)).isEqualTo((short) -1);
     assertThat(invoke(counters, "ss", 1)).isEqualTo((short) 0);
   }
@@ -377,12 +383,12 @@ class GeneratedViewTest {
             pool.submit(
                 () -> {
                   for (int r = 0; r < rounds; r++) {
-                    invoke(counters, "getAndAddL", 1L);
-                    invoke(counters, "getAndAddI", 1);
-                    invoke(counters, "getAndAddS", (short) 1);
-                    invoke(counters, "getAndAddB", (byte) 1);
-                    invoke(counters, "getAndAddC", (char) 1);
-                    invoke(counters, "getAndAddBs", r % 3, (byte) 1);
+                    operation(counters, "l", "getAndAdd", 1L);
+                    operation(counters, "i", "getAndAdd", 1);
+                    operation(counters, "s", "getAndAdd", (short) 1);
+                    operation(counters, "b", "getAndAdd", (byte) 1);
+                    operation(counters, "c", "getAndAdd", (char) 1);
+                    operation(counters, "bs", "getAndAdd", r % 3, (byte) 1);
                   }
                 }));
       }
@@ -409,25 +415,26 @@ class GeneratedViewTest {
   void narrowAtomicsWorkWhereverTheRecordSits() {
     // A @SharedState record with narrow values is aligned as if _Alignas(4), so the 4-byte word
     // each is updated through lies inside the record: alone, nested, or in an array.
-    assertThat(constant("FlagLayout", "SIZE")).isEqualTo(4);
-    assertThat(constant("FlagLayout", "ALIGNMENT")).isEqualTo(4);
+    assertThat(constant("FlagView", "SIZE")).isEqualTo(4);
+    assertThat(constant("FlagView", "ALIGNMENT")).isEqualTo(4);
     MemorySegment exact = arena.allocate(4, 4);
     Object flag = view("Flag", exact);
-    assertThat(invoke(flag, "getAndAddF", (byte) 2)).isEqualTo((byte) 0);
-    assertThat(invoke(flag, "compareAndSetF", (byte) 2, (byte) 5)).isEqualTo(true);
+    assertThat(operation(flag, "f", "getAndAdd", (byte) 2)).isEqualTo((byte) 0);
+    assertThat(operation(flag, "f", "compareAndSet", (byte) 2, (byte) 5)).isEqualTo(true);
     assertThat(exact.get(ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 5);
 
-    assertThat(constant("FlagsLayout", "OFFSET_FLAG")).isEqualTo(4);
-    long size = constant("FlagsLayout", "SIZE");
+    assertThat(constant("FlagsView", "OFFSET_FLAG")).isEqualTo(4);
+    long size = constant("FlagsView", "SIZE");
     assertThat(size % 4).isEqualTo(0);
     Object flags = view("Flags", arena.allocate(size, 4));
-    assertThat(invoke(invoke(flags, "flag"), "getAndAddF", (byte) 1)).isEqualTo((byte) 0);
+    assertThat(operation(invoke(flags, "flag"), "f", "getAndAdd", (byte) 1)).isEqualTo((byte) 0);
     for (int index = 0; index < 3; index++) {
       Object element = invoke(flags, "more", index);
-      assertThat(invoke(element, "compareAndSetF", (byte) 0, (byte) (index + 1))).isEqualTo(true);
+      assertThat(operation(element, "f", "compareAndSet", (byte) 0, (byte) (index + 1)))
+          .isEqualTo(true);
     }
-    assertThat(invoke(flags, "getAndAddLast", (short) 7)).isEqualTo((short) 0);
-    assertThat(invoke(flags, "getAndAddFirst", (byte) 3)).isEqualTo((byte) 0);
+    assertThat(operation(flags, "last", "getAndAdd", (short) 7)).isEqualTo((short) 0);
+    assertThat(operation(flags, "first", "getAndAdd", (byte) 3)).isEqualTo((byte) 0);
     Object read = invoke(flags, "read");
     assertThat(invoke(read, "last")).isEqualTo((short) 7);
     assertThat(invoke(read, "first")).isEqualTo((byte) 3);
@@ -439,8 +446,8 @@ class GeneratedViewTest {
     Object value = invoke(tricky, "read");
     Object[] modes = (Object[]) invoke(value, "i");
     assertThat(modes).hasLength(2);
-    invoke(tricky, "getAndAddValue", 1, 5L);
-    invoke(tricky, "getAndAddExpected", 0, (short) 2);
+    operation(tricky, "value", "getAndAdd", 1, 5L);
+    operation(tricky, "expected", "getAndAdd", 0, (short) 2);
     invoke(tricky, "i", 1, compiled.load("p.Mode").getEnumConstants()[2]);
     Object updated = invoke(tricky, "read");
     invoke(tricky, "write", updated);
@@ -451,10 +458,10 @@ class GeneratedViewTest {
 
   @Test
   void emptyRecordsAndNestedNames() {
-    assertThat(constant("EmptyLayout", "SIZE")).isEqualTo(0);
-    assertThat(constant("EmptyLayout", "ALIGNMENT")).isEqualTo(1);
-    assertThat(constant("Outer_InnerLayout", "SIZE")).isEqualTo(8);
-    assertThat(constant("Outer_InnerLayout", "OFFSET_NOTHING")).isEqualTo(8);
+    assertThat(constant("EmptyView", "SIZE")).isEqualTo(0);
+    assertThat(constant("EmptyView", "ALIGNMENT")).isEqualTo(1);
+    assertThat(constant("Outer_InnerView", "SIZE")).isEqualTo(8);
+    assertThat(constant("Outer_InnerView", "OFFSET_NOTHING")).isEqualTo(8);
     Object inner = view("Outer_Inner");
     invoke(inner, "v", 3L);
     assertThat(invoke(inner, "read").toString()).startsWith("Inner[v=3, nothing=[Lp.Empty;");

@@ -242,12 +242,33 @@ class LauncherEndToEndTest {
     Object tooManyWorkers = builder("JobsHistogramTasklet");
     assertThrows(IllegalArgumentException.class,
         () -> Compiled.invoke(tooManyWorkers, "workers", 9));
-    Object twoCores = Compiled.invoke(null, compiled.load("demo.JobsHistogramTasklet"), "on",
-        TaskletRuntime.withCores(2));
-    LaunchRejectedException rejected = assertThrows(LaunchRejectedException.class,
-        () -> launch(twoCores));
-    assertThat(rejected).hasMessageThat().contains("8 lanes asked for, but the runtime has 2");
+    try (TaskletRuntime twoCores = TaskletRuntime.withCores(2)) {
+      Object eightLanes = Compiled.invoke(null, compiled.load("demo.JobsHistogramTasklet"), "on",
+          twoCores);
+      Compiled.invoke(eightLanes, "workers", 8);
+      LaunchRejectedException rejected = assertThrows(LaunchRejectedException.class,
+          () -> launch(eightLanes));
+      assertThat(rejected).hasMessageThat().contains("8 lanes asked for, but the runtime has 2");
+    }
     assertEquals(threadsStarted, ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
+  }
+
+  @Test
+  void withoutWorkersALaunchRunsOnTheDeclaredLanesOrTheRuntimesCoresIfFewer()
+      throws TaskletException {
+    byte[] input = randomBytes(10_000, 3);
+    try (TaskletRuntime twoCores = TaskletRuntime.withCores(2)) {
+      Object builder = Compiled.invoke(null, compiled.load("demo.JobsHistogramTasklet"), "on",
+          twoCores);
+      Compiled.invoke(builder, "input", (Object) input);
+      assertEquals(2, ((LinearMemoryPlan) Compiled.invoke(builder, "plan")).workers());
+      TaskletResult<Record> result = launch(builder);
+      assertEquals(2, result.workers(), "8 declared, 2 cores");
+      assertEquals((long) input.length, component(result.shared(), "bytesSeen"));
+    }
+    Object onEight = builder("JobsHistogramTasklet");
+    Compiled.invoke(onEight, "input", (Object) input);
+    assertEquals(8, launch(onEight).workers(), "8 declared, 8 cores");
   }
 
   @Test
@@ -301,14 +322,36 @@ class LauncherEndToEndTest {
 
   @Test
   void buildersOfferOnlyWhatTheDeclarationAllows() {
-    assertThat(methods("demo.JobsHistogramTasklet$Builder")).containsExactly(
-        "workers", "input", "copyInput", "maxFuel", "deadline", "plan", "launch");
-    assertThat(methods("demo.JobsIdleTasklet$Builder")).containsExactly(
-        "workers", "maxFuel", "deadline", "plan", "launch");
-    assertThat(methods("demo.JobsAloneTasklet$Builder")).containsExactly(
+    assertThat(builderMethods("demo.JobsHistogramTasklet")).containsExactly(
+        "workers", "input", "copyInput", "outputTo", "maxFuel", "deadline", "plan", "launch");
+    assertThat(builderMethods("demo.JobsIdleTasklet")).containsExactly(
+        "workers", "outputTo", "maxFuel", "deadline", "plan", "launch");
+    assertThat(builderMethods("demo.JobsAloneTasklet")).containsExactly(
         "input", "copyInput", "outputTo", "maxFuel", "deadline", "plan", "launch");
     assertThat(methods("demo.JobsAloneTasklet")).containsExactly("builder", "plan");
     assertThat(methods("demo.JobsHistogramTasklet")).containsExactly("builder", "on", "plan");
+  }
+
+  @Test
+  void anOutputDestinationIsRefusedWhereNoOutputIsDeclared() {
+    IllegalArgumentException noOutput = assertThrows(IllegalArgumentException.class,
+        () -> Compiled.invoke(builder("JobsHistogramTasklet"), "outputTo",
+            MemorySegment.ofArray(new byte[8])));
+    assertThat(noOutput).hasMessageThat().isEqualTo(
+        "Jobs.histogram declares no output (maxOutputBytes is 0), so it has nowhere to write one");
+  }
+
+  /** The public methods of the builder that {@code launcher}'s {@code builder()} returns. */
+  private static Set<String> builderMethods(String launcher) {
+    try {
+      return Arrays.stream(compiled.load(launcher).getMethod("builder").getReturnType()
+              .getMethods())
+          .filter(m -> m.getDeclaringClass() != Object.class)
+          .map(Method::getName)
+          .collect(Collectors.toSet());
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static Set<String> methods(String binaryName) {

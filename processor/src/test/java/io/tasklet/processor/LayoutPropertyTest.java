@@ -85,7 +85,7 @@ class LayoutPropertyTest {
 
   private static void checkConstants(
       Compiled compiled, RecordSpec record, int index, CLayout expected) {
-    String layoutClass = "p.R" + index + "Layout";
+    String layoutClass = "p.R" + index + "View";
     StructLayout layout = (StructLayout) compiled.constant(layoutClass, "LAYOUT");
     assertThat(compiled.constant(layoutClass, "SIZE")).isEqualTo(expected.size());
     assertThat(compiled.constant(layoutClass, "ALIGNMENT")).isEqualTo(expected.alignment());
@@ -154,7 +154,7 @@ class LayoutPropertyTest {
         if (types[i].isArray()) {
           // @Length is not visible at run time: the layout says how long the array is.
           String constant = ComponentModel.constantCase(components[i].getName());
-          int length = (int) compiled.constant(type.getName() + "Layout", "LENGTH_" + constant);
+          int length = (int) compiled.constant(type.getName() + "View", "LENGTH_" + constant);
           Object array = Array.newInstance(types[i].getComponentType(), length);
           for (int element = 0; element < length; element++) {
             Array.set(array, element, randomValue(compiled, types[i].getComponentType(), random));

@@ -113,7 +113,7 @@ class LayoutReportTest {
   @ParameterizedTest
   @ValueSource(strings = {"Pair", "Outer.Inner", "Mixed", "Total", "Line", "Empty"})
   void aRecordsReportAgreesWithItsLayoutConstants(String record) {
-    String layout = "p." + record.replace('.', '_') + "Layout";
+    String layout = "p." + record.replace('.', '_') + "View";
     JsonObject report = report("p." + record + ".layout.json");
     assertThat(report.get("record").getAsString()).isEqualTo("p." + record);
     assertThat(report.get("layoutClass").getAsString()).isEqualTo(layout);

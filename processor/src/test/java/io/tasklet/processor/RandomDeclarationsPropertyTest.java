@@ -210,8 +210,8 @@ class RandomDeclarationsPropertyTest {
         return new Unit(files, "Jobs.java", "workers = 0");
       }
       case 2 -> {
-        String name = List.of("var", "record", "yield", "sealed", "permits", "Builder", "String",
-            "not a name").get(random.nextInt(8));
+        String name = List.of("var", "record", "yield", "sealed", "permits", "String",
+            "not a name").get(random.nextInt(7));
         files.add(file(pkg, "Jobs", suppress + "final class Jobs {\n" + coordinator
             + "  @Tasklet(name = \"" + name + "\")\n  static void named(TaskletContext<State> c)"
             + " {}\n}\n"));

@@ -62,7 +62,7 @@ class SeparateCompilationTest {
   void nestedRecordAndEnumFromClassFilesOnly(@TempDir Path classes) throws Exception {
     Compiled.writeClasses(Compiled.compile(LEVEL, INNER).compilation(), classes);
     Compiled compiled = Compiled.compile(List.of(classes.toFile()), OUTER);
-    assertThat(compiled.compilation().generatedSourceFiles()).hasSize(2); // OuterLayout, OuterView
+    assertThat(compiled.compilation().generatedSourceFiles()).hasSize(1); // OuterView
     checkOuter(compiled);
   }
 
@@ -78,21 +78,21 @@ class SeparateCompilationTest {
     assertThat(compilation)
         .hadErrorContaining(
             "component 'first' of Outer: record Inner comes from a class file without its"
-                + " generated InnerLayout; compile Inner with the tasklet annotation processor")
+                + " generated InnerView; compile Inner with the tasklet annotation processor")
         .inFile(OUTER)
         .onLineContaining("Inner first");
   }
 
   private static void checkOuter(Compiled compiled) {
     // Inner: level (1 byte) at 0, samples (3 x 2 bytes) at 2, total at 8; size 16, alignment 8.
-    assertThat(compiled.constant("q.InnerLayout", "SIZE")).isEqualTo(16L);
-    assertThat(compiled.constant("q.InnerLayout", "OFFSET_TOTAL")).isEqualTo(8L);
+    assertThat(compiled.constant("q.InnerView", "SIZE")).isEqualTo(16L);
+    assertThat(compiled.constant("q.InnerView", "OFFSET_TOTAL")).isEqualTo(8L);
     // Outer: tag at 0, first at 8, more at 24 (2 x 16), level at 56; size 64.
-    assertThat(compiled.constant("p.OuterLayout", "OFFSET_FIRST")).isEqualTo(8L);
-    assertThat(compiled.constant("p.OuterLayout", "OFFSET_MORE")).isEqualTo(24L);
-    assertThat(compiled.constant("p.OuterLayout", "OFFSET_LEVEL")).isEqualTo(56L);
-    assertThat(compiled.constant("p.OuterLayout", "SIZE")).isEqualTo(64L);
-    StructLayout layout = (StructLayout) compiled.constant("p.OuterLayout", "LAYOUT");
+    assertThat(compiled.constant("p.OuterView", "OFFSET_FIRST")).isEqualTo(8L);
+    assertThat(compiled.constant("p.OuterView", "OFFSET_MORE")).isEqualTo(24L);
+    assertThat(compiled.constant("p.OuterView", "OFFSET_LEVEL")).isEqualTo(56L);
+    assertThat(compiled.constant("p.OuterView", "SIZE")).isEqualTo(64L);
+    StructLayout layout = (StructLayout) compiled.constant("p.OuterView", "LAYOUT");
     assertThat(
             layout.byteOffset(
                 PathElement.groupElement("more"),
@@ -105,7 +105,7 @@ class SeparateCompilationTest {
       Object outer = invoke(null, compiled.load("p.OuterView"), "of", memory);
       Object second = invoke(outer, "more", 1);
       invoke(second, "samples", 2, (short) -4);
-      invoke(second, "getAndAddTotal", 10L);
+      Compiled.operation(second, "total", "getAndAdd", 10L);
       invoke(second, "level", compiled.load("q.Level").getEnumConstants()[1]);
       Object read = invoke(outer, "read");
       assertThat(read.toString()).contains("level=LOW");

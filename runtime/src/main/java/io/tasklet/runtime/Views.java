@@ -8,9 +8,10 @@ import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
- * Small helpers the generated record views call: argument checks with messages that name the
- * record and component at fault, and the atomic updates of {@code byte}, {@code short} and
- * {@code char} values that the JDK's memory segment var handles leave out.
+ * Small helpers the generated record views and the component descriptors ({@link LongComponent}
+ * and its kin) call: argument checks with messages that name the record and component at fault,
+ * and the atomic updates of {@code byte}, {@code short} and {@code char} values that the JDK's
+ * memory segment var handles leave out.
  *
  * <p>Not meant to be called by hand; the generated {@code ...View} classes are the API.
  *
@@ -160,48 +161,6 @@ public final class Views {
               + length);
     }
     return array;
-  }
-
-  /**
-   * The constant of ordinal {@code ordinal} among {@code constants}.
-   *
-   * @throws IllegalStateException if the memory holds no valid ordinal
-   */
-  public static <E extends Enum<E>> E constant(
-      E[] constants, int ordinal, String component, String record) {
-    if (ordinal < 0 || ordinal >= constants.length) {
-      throw badOrdinal(constants, ordinal, component, record);
-    }
-    return constants[ordinal];
-  }
-
-  /**
-   * The constant of ordinal {@code ordinal} among {@code constants}, read from an element of an
-   * array component.
-   *
-   * @throws IllegalStateException if the memory holds no valid ordinal
-   */
-  public static <E extends Enum<E>> E constant(
-      E[] constants, int ordinal, String component, int index, String record) {
-    if (ordinal < 0 || ordinal >= constants.length) {
-      throw badOrdinal(constants, ordinal, component + "[" + index + "]", record);
-    }
-    return constants[ordinal];
-  }
-
-  private static IllegalStateException badOrdinal(
-      Object[] constants, int ordinal, String component, String record) {
-    return new IllegalStateException(
-        component
-            + " of "
-            + record
-            + " holds "
-            + ordinal
-            + ", which is no ordinal of "
-            + constants.getClass().getComponentType().getSimpleName()
-            + " (it has "
-            + constants.length
-            + " constants)");
   }
 
   /** Atomically sets the byte at {@code offset} to {@code newValue} if it is {@code expected}. */

@@ -8,7 +8,6 @@ import io.tasklet.samples.histogram.ByteHistogramCountTasklet;
 import io.tasklet.samples.histogram.Histogram;
 import io.tasklet.samples.layout.LayoutReports;
 import io.tasklet.samples.mandelbrot.Frame;
-import io.tasklet.samples.mandelbrot.FrameLayout;
 import io.tasklet.samples.mandelbrot.FrameView;
 import io.tasklet.samples.mandelbrot.Mandelbrot;
 import io.tasklet.samples.mandelbrot.MandelbrotRenderTasklet;
@@ -276,9 +275,9 @@ public final class Samples {
     return new BufferedImage(grey, raster, false, null);
   }
 
-  /** The bytes of {@code frame} as {@code FrameLayout} lays it out: the Mandelbrot's input. */
+  /** The bytes of {@code frame} as {@code FrameView} lays it out: the Mandelbrot's input. */
   public static MemorySegment frameBytes(Frame frame) {
-    MemorySegment bytes = Arena.ofAuto().allocate(FrameLayout.SIZE, FrameLayout.ALIGNMENT);
+    MemorySegment bytes = Arena.ofAuto().allocate(FrameView.SIZE, FrameView.ALIGNMENT);
     FrameView.of(bytes).write(frame);
     return bytes;
   }

@@ -211,10 +211,9 @@ public final class RecordChecker {
     if (unreachable.isPresent()) {
       report.error(
           String.format(
-              "%s record %s cannot be reached by its generated %s and %s: %s",
+              "%s record %s cannot be reached by its generated %s: %s",
               annotation,
               name,
-              GeneratedNames.forType(simpleNames(type), GeneratedNames.LAYOUT_SUFFIX),
               GeneratedNames.forType(simpleNames(type), GeneratedNames.VIEW_SUFFIX),
               unreachable.get()),
           type);
@@ -421,7 +420,7 @@ public final class RecordChecker {
     }
     if (isFromClassFile(nested)) {
       String prefix = model.packageName().isEmpty() ? "" : model.packageName() + ".";
-      for (String generated : List.of(model.layoutSimpleName(), model.viewSimpleName())) {
+      for (String generated : List.of(model.viewSimpleName())) {
         if (env.getElementUtils().getTypeElement(prefix + generated) == null) {
           report.error(
               where
@@ -486,26 +485,6 @@ public final class RecordChecker {
               + "'; rename one of them",
           component);
       return false;
-    }
-    if (isShared(record)) {
-      for (RecordComponentElement sibling : record.getRecordComponents()) {
-        for (String operation : GeneratedNames.SHARED_OPERATIONS) {
-          if (componentName.equals(
-              GeneratedNames.operation(operation, sibling.getSimpleName().toString()))) {
-            report.error(
-                where
-                    + "the name clashes with "
-                    + view
-                    + "'s "
-                    + componentName
-                    + " operation on component '"
-                    + sibling.getSimpleName()
-                    + "'; rename one of them",
-                component);
-            return false;
-          }
-        }
-      }
     }
     return true;
   }

@@ -13,32 +13,21 @@ import java.util.Set;
  * planned ({@code GeneratedFiles} in the processor's front), from the names given here.
  */
 public final class GeneratedNames {
-  /** Suffix of a record's layout class: {@code HistogramLayout}. */
-  public static final String LAYOUT_SUFFIX = "Layout";
-  /** Suffix of a record's view class: {@code HistogramView}. */
+  /** Suffix of a record's class, its layout and view: {@code HistogramView}. */
   public static final String VIEW_SUFFIX = "View";
   /** Suffix of a method's default launcher: {@code ByteHistogramCountTasklet}. */
   public static final String LAUNCHER_SUFFIX = "Tasklet";
-  /** The nested builder class of every launcher. */
-  public static final String LAUNCHER_BUILDER = "Builder";
 
   private static final String OFFSET = "OFFSET_";
   private static final String LENGTH = "LENGTH_";
   private static final String STRIDE = "STRIDE_";
-
-  public static final String GET_VOLATILE = "getVolatile";
-  public static final String SET_VOLATILE = "setVolatile";
-  public static final String GET_ACQUIRE = "getAcquire";
-  public static final String SET_RELEASE = "setRelease";
-  public static final String COMPARE_AND_SET = "compareAndSet";
-  public static final String GET_AND_ADD = "getAndAdd";
-
   /**
-   * The operations a view of a {@code @SharedState} record adds per integral component, each
-   * named after the var handle access mode it uses.
+   * Prefix of the constant that holds a component's descriptor. The constants of a view start
+   * with {@code OFFSET_}, {@code LENGTH_}, {@code STRIDE_} and this, or are {@code SIZE}, {@code
+   * ALIGNMENT} and {@code LAYOUT}: no two can be the same unless two components have the same
+   * constant case, which the checker reports.
    */
-  public static final List<String> SHARED_OPERATIONS =
-      List.of(GET_VOLATILE, SET_VOLATILE, GET_ACQUIRE, SET_RELEASE, COMPARE_AND_SET, GET_AND_ADD);
+  private static final String COMPONENT = "COMPONENT_";
 
   /** Members every view has, which a component cannot be named after, with how they read. */
   public static final Map<String, String> VIEW_MEMBERS =
@@ -79,14 +68,14 @@ public final class GeneratedNames {
     return STRIDE + component.constantName();
   }
 
+  /** {@code COMPONENT_BINS}: the descriptor of a component, with its ordered and atomic operations. */
+  public static String component(ComponentModel component) {
+    return COMPONENT + component.constantName();
+  }
+
   /** The layout constant a component named {@code componentName} gets first: its offset. */
   public static String offsetOf(String componentName) {
     return OFFSET + ComponentModel.constantCase(componentName);
-  }
-
-  /** {@code getAndAddBytesSeen}: the shared view's {@code operation} on component {@code name}. */
-  public static String operation(String operation, String componentName) {
-    return operation + capitalize(componentName);
   }
 
   /**
@@ -96,12 +85,6 @@ public final class GeneratedNames {
   public static Optional<String> unusableClassName(String name) {
     if (RESTRICTED_IDENTIFIERS.contains(name)) {
       return Optional.of("\"" + name + "\" is a restricted identifier, which cannot name a class");
-    }
-    if (name.equals(LAUNCHER_BUILDER)) {
-      return Optional.of(
-          "every launcher has a nested class "
-              + LAUNCHER_BUILDER
-              + ", which cannot share its name");
     }
     return Optional.empty();
   }

@@ -3,7 +3,7 @@ package io.tasklet.processor.model;
 import java.util.List;
 
 /**
- * The layout of one annotated record, in plain Java: what the layout and view writers generate
+ * The layout of one annotated record, in plain Java: what the view writer generates
  * from, and what the coordinator step reads sizes from. No {@code javax.lang.model} in here, so it
  * can be built and tested without a compiler. {@link Layouts#layOut} builds one.
  *
@@ -36,12 +36,7 @@ public record RecordModel(
     this(packageName, simpleNames, shared, size, alignment, List.of());
   }
 
-  /** Simple name of the generated layout class. */
-  public String layoutSimpleName() {
-    return GeneratedNames.forType(simpleNames, GeneratedNames.LAYOUT_SUFFIX);
-  }
-
-  /** Simple name of the generated view class. */
+  /** Simple name of the generated class: the record's layout and its view. */
   public String viewSimpleName() {
     return GeneratedNames.forType(simpleNames, GeneratedNames.VIEW_SUFFIX);
   }

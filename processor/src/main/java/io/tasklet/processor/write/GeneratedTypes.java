@@ -59,6 +59,11 @@ public final class GeneratedTypes {
     return JavaFile.builder(packageName, type).skipJavaLangImports(false).build();
   }
 
+  /** The text of {@code file}, as the processor writes it (see {@link SourceText}). */
+  public static String text(JavaFile file) {
+    return SourceText.compact(file.toString());
+  }
+
   /**
    * {@code method} with an {@code @param} for each parameter its Javadoc does not document yet,
    * from {@code parameter}, and an {@code @return} from {@code returns} if it returns something
@@ -83,10 +88,6 @@ public final class GeneratedTypes {
 
   static ClassName record(RecordModel model) {
     return className(model.packageName(), model.simpleNames());
-  }
-
-  static ClassName layout(RecordModel model) {
-    return ClassName.get(model.packageName(), model.layoutSimpleName());
   }
 
   static ClassName view(RecordModel model) {
@@ -140,40 +141,17 @@ public final class GeneratedTypes {
   /** How a value of {@code type} is stored, for Javadoc. */
   static String storage(ValueType type) {
     return switch (type) {
-      case Primitive primitive ->
-          ("aeiou".indexOf(primitive.javaName().charAt(0)) >= 0 ? "an" : "a")
-              + " {@code "
-              + primitive.javaName()
-              + "}";
-      case EnumType enumType ->
-          "a {@code "
-              + enumType.javaName()
-              + "} stored as its ordinal in an unsigned "
-              + 8 * enumType.size()
-              + "-bit integer (the narrowest of 8, 16 and 32 bits that holds all "
-              + enumType.constantCount()
-              + " ordinals)";
-      case RecordType recordType -> "a nested {@code " + recordType.javaName() + "}";
+      case Primitive primitive -> "{@code " + primitive.javaName() + "}";
+      case EnumType enumType -> "{@code " + enumType.javaName() + "} as an unsigned "
+          + 8 * enumType.size() + "-bit ordinal";
+      case RecordType recordType -> "{@code " + recordType.javaName() + "}";
     };
   }
 
-  /** Where a component lives, for Javadoc: its type, offset and size. */
+  /** What a component holds, for Javadoc: {@code 256 {@code long}s, 2,048 bytes}. */
   static String placement(ComponentModel component) {
-    String what =
-        component.isArray()
-            ? "an array of "
-                + number(component.length())
-                + " elements, each "
-                + storage(component.type())
-                + " of "
-                + bytes(component.stride())
-                + ","
-            : storage(component.type()) + ",";
-    return what
-        + " at offset "
-        + number(component.offset())
-        + ", "
-        + bytes(component.size());
+    return (component.isArray() ? number(component.length()) + " x " : "")
+        + storage(component.type()) + ", " + bytes(component.size());
   }
 
   /** {@code 2,048 bytes}. */

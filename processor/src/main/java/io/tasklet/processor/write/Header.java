@@ -23,11 +23,6 @@ public record Header(Element origin, boolean generated, List<String> suppressWar
     suppressWarnings = List.copyOf(suppressWarnings);
   }
 
-  /** This header without its {@code @SuppressWarnings}, for a class that uses nothing it names. */
-  public Header withoutSuppressions() {
-    return new Header(origin, generated, List.of());
-  }
-
   void applyTo(TypeSpec.Builder type) {
     type.addOriginatingElement(origin);
     if (generated) {

@@ -76,7 +76,7 @@ public final class LayoutReportWriter {
     json.field("kind", "record");
     json.field("record", qualifiedName(model));
     json.field("annotation", model.shared() ? "SharedState" : "WorkerScratch");
-    json.field("layoutClass", qualified(model.packageName(), model.layoutSimpleName()));
+    json.field("layoutClass", qualified(model.packageName(), model.viewSimpleName()));
     json.field("viewClass", qualified(model.packageName(), model.viewSimpleName()));
     json.field("size", model.size());
     json.field("alignment", model.alignment());

@@ -1,13 +1,7 @@
 package io.tasklet.processor.write;
 
-import static io.tasklet.processor.write.GeneratedTypes.bytes;
-import static io.tasklet.processor.write.GeneratedTypes.number;
-
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.ComponentModel;
@@ -24,80 +18,47 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code RLayout}: the size, alignment and offsets of a record as constants, and the same
- * layout as a {@code java.lang.foreign} {@link StructLayout}.
+ * Writes the layout members of a record's class: its size, alignment and offsets as constants,
+ * and the same layout as a {@code java.lang.foreign} {@link StructLayout}. Each component's
+ * placement is documented once, on its offset.
  */
-public final class LayoutWriter {
+final class LayoutWriter {
   private LayoutWriter() {}
 
-  /** The layout class of {@code model}, with {@code header}. */
-  public static JavaFile write(RecordModel model, Header header) {
-    ClassName record = GeneratedTypes.record(model);
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(GeneratedTypes.layout(model))
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(
-                "Memory layout of {@link $T}: where each of its components lives in linear"
-                    + " memory.\n\n"
-                    + "<p>Components are laid out inline in declaration order with C natural"
-                    + " alignment: each at a multiple of its own alignment, the record aligned to"
-                    + " its most aligned component, its size rounded up to that alignment. These"
-                    + " are the offsets a C compiler gives the equivalent struct, so native code"
-                    + " can share the memory. Values are in native byte order.\n",
-                record);
-    header.applyTo(type);
+  /** Adds the layout constants of {@code model} to {@code type}. */
+  static void addTo(TypeSpec.Builder type, RecordModel model) {
     type.addField(
         constant(
             TypeName.LONG,
             "SIZE",
             CodeBlock.of("$LL", model.size()),
-            CodeBlock.of(
-                "Size of a {@link $T} in bytes: $L, a multiple of {@link #ALIGNMENT}.\n",
-                record,
-                number(model.size()))));
+            CodeBlock.of("Size in bytes.")));
     type.addField(
         constant(
             TypeName.LONG,
             "ALIGNMENT",
             CodeBlock.of("$LL", model.alignment()),
-            CodeBlock.of(
-                "Alignment of a {@link $T} in bytes: $L, $L.\n",
-                record,
-                number(model.alignment()),
-                model.alignment() > naturalAlignment(model)
-                    ? "so that its narrow values can be updated atomically through the 4-byte"
-                        + " word around them (as if declared {@code _Alignas(4)} in C)"
-                    : "that of its most aligned component")));
+            CodeBlock.of("Alignment in bytes.")));
     for (ComponentModel component : model.components()) {
       type.addField(
           constant(
               TypeName.LONG,
               GeneratedNames.offset(component),
               CodeBlock.of("$LL", component.offset()),
-              CodeBlock.of(
-                  "Offset of {@code $L} in bytes: $L. It is $L.\n",
-                  component.name(),
-                  number(component.offset()),
-                  GeneratedTypes.placement(component))));
+              CodeBlock.of("{@code $L}: $L.", component.name(), GeneratedTypes.placement(component))));
       if (component.isArray()) {
         type.addField(
             constant(
                 TypeName.INT,
                 GeneratedNames.length(component),
                 CodeBlock.of("$L", component.length()),
-                CodeBlock.of(
-                    "Number of elements of {@code $L}: $L.\n",
-                    component.name(),
-                    number(component.length()))));
+                CodeBlock.of("Elements of {@code $L}.", component.name())));
         type.addField(
             constant(
                 TypeName.LONG,
                 GeneratedNames.stride(component),
                 CodeBlock.of("$LL", component.stride()),
-                CodeBlock.of(
-                    "Distance between consecutive elements of {@code $L}, the size of one: $L.\n",
-                    component.name(),
-                    bytes(component.stride()))));
+                CodeBlock.of("Bytes from one {@code $L} to the next.", component.name())));
       }
     }
     type.addField(
@@ -106,13 +67,8 @@ public final class LayoutWriter {
             "LAYOUT",
             structLayout(model),
             CodeBlock.of(
-                "The layout of {@link $T} as a {@link $T}: one member per component, named after"
-                    + " it, and explicit padding, so that its offsets and size equal the constants"
-                    + " above.\n",
-                record,
+                "The layout as a {@link $T}, with explicit padding.",
                 StructLayout.class)));
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    return GeneratedTypes.file(model.packageName(), type.build());
   }
 
   private static FieldSpec constant(
@@ -120,6 +76,7 @@ public final class LayoutWriter {
     return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer)
         .addJavadoc(javadoc)
+        .addJavadoc("\n")
         .build();
   }
 
@@ -157,7 +114,7 @@ public final class LayoutWriter {
   }
 
   /** The alignment C gives the record: that of its most aligned component, 1 for none. */
-  private static long naturalAlignment(RecordModel model) {
+  static long naturalAlignment(RecordModel model) {
     long natural = 1;
     for (ComponentModel component : model.components()) {
       natural = Math.max(natural, component.alignment());
@@ -174,7 +131,7 @@ public final class LayoutWriter {
       case Primitive primitive -> GeneratedTypes.valueLayout(primitive);
       case EnumType enumType -> GeneratedTypes.valueLayout(enumType.storage());
       case RecordType recordType ->
-          CodeBlock.of("$T.LAYOUT", GeneratedTypes.layout(recordType.model()));
+          CodeBlock.of("$T.LAYOUT", GeneratedTypes.view(recordType.model()));
     };
   }
 }

@@ -26,7 +26,6 @@ class LayoutsTest {
     assertThat(histogram.components().get(1).offset()).isEqualTo(2048);
     assertThat(histogram.components().get(0).size()).isEqualTo(2048);
     assertThat(histogram.components().get(0).stride()).isEqualTo(8);
-    assertThat(histogram.layoutSimpleName()).isEqualTo("HistogramLayout");
     assertThat(histogram.viewSimpleName()).isEqualTo("HistogramView");
     assertThat(histogram.fits()).isTrue();
   }
@@ -42,7 +41,6 @@ class LayoutsTest {
             List.of(scalar("x", Primitive.INT), scalar("y", Primitive.BYTE)));
     assertThat(pair.size()).isEqualTo(8);
     assertThat(pair.alignment()).isEqualTo(4);
-    assertThat(pair.layoutSimpleName()).isEqualTo("Outer_PairLayout");
     RecordModel model =
         Layouts.layOut(
             "p",

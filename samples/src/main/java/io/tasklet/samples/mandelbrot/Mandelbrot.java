@@ -9,7 +9,7 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Renders the Mandelbrot set into the output region, one grey byte per pixel, row by row. The
- * input is a {@link Frame} laid out by {@code FrameLayout}; lanes take rows from the shared
+ * input is a {@link Frame} laid out by {@code FrameView}; lanes take rows from the shared
  * frame's cursor, and pay one unit of fuel per iteration. The image is rendered in
  * {@value #PHASES} bands of rows, one phase each, so that the coordinator can report its progress
  * between them.
@@ -51,7 +51,7 @@ public final class Mandelbrot {
     long rows = 0;
     long iterations = 0;
     long inside = 0;
-    for (long y = shared.getAndAddNextRow(1); y < end; y = shared.getAndAddNextRow(1)) {
+    for (long y = take(shared); y < end; y = take(shared)) {
       long rowIterations = 0;
       double im = frame.minIm() + y * frame.step();
       for (int x = 0; x < frame.width(); x++) {
@@ -69,7 +69,12 @@ public final class Mandelbrot {
     PixelTallyView tally = PixelTallyView.of(lane.scratch());
     tally.rows(tally.rows() + rows);
     tally.iterations(tally.iterations() + iterations);
-    shared.getAndAddPixelsInside(inside);
+    FrameView.COMPONENT_PIXELS_INSIDE.getAndAdd(shared.segment(), inside);
+  }
+
+  /** Takes the next row from the shared cursor, atomically: every row goes to one lane. */
+  private static long take(FrameView shared) {
+    return FrameView.COMPONENT_NEXT_ROW.getAndAdd(shared.segment(), 1);
   }
 
   /** Iterations before {@code z = z^2 + c} leaves the circle of radius 2, at most {@code max}. */

@@ -52,7 +52,7 @@ public final class MatrixMultiply {
     LaneTallyView tally = LaneTallyView.of(lane.scratch());
     double[] row = new double[n];
     long rows = 0;
-    for (long i = shared.getAndAddNextRow(1); i < end; i = shared.getAndAddNextRow(1)) {
+    for (long i = take(shared); i < end; i = take(shared)) {
       lane.fuelCheckpoint((long) n * n);
       java.util.Arrays.fill(row, 0);
       for (int k = 0; k < n; k++) {
@@ -66,7 +66,12 @@ public final class MatrixMultiply {
       rows++;
     }
     tally.rows(tally.rows() + rows);
-    shared.getAndAddMultiplyAdds(rows * n * n);
+    RowCursorView.COMPONENT_MULTIPLY_ADDS.getAndAdd(shared.segment(), rows * n * n);
+  }
+
+  /** Takes the next row from the shared cursor, atomically: every row goes to one lane. */
+  private static long take(RowCursorView shared) {
+    return RowCursorView.COMPONENT_NEXT_ROW.getAndAdd(shared.segment(), 1);
   }
 
   /** The size n of two n x n matrices of doubles taking {@code inputBytes}. */

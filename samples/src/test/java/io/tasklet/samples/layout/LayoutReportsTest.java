@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasklet.runtime.LinearMemoryPlan;
 import io.tasklet.samples.Samples;
-import io.tasklet.samples.mandelbrot.FrameLayout;
+import io.tasklet.samples.mandelbrot.FrameView;
 import io.tasklet.samples.mandelbrot.MandelbrotRenderTasklet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +46,13 @@ class LayoutReportsTest {
     String text = report("Frame").text();
     assertTrue(text.contains(format(
         "    int                  maxIterations;             /* %6d      4     4  0 */",
-        FrameLayout.OFFSET_MAX_ITERATIONS)), text);
+        FrameView.OFFSET_MAX_ITERATIONS)), text);
     assertTrue(text.contains("/* XXX 4 bytes hole */"), text);
     assertTrue(text.contains(format(
         "    double               minRe;                     /* %6d      8     8  0 */",
-        FrameLayout.OFFSET_MIN_RE)), text);
-    assertTrue(text.contains("/* size: " + FrameLayout.SIZE + ", alignment: "
-        + FrameLayout.ALIGNMENT + ", cachelines: 1, members: 8 */"), text);
+        FrameView.OFFSET_MIN_RE)), text);
+    assertTrue(text.contains("/* size: " + FrameView.SIZE + ", alignment: "
+        + FrameView.ALIGNMENT + ", cachelines: 1, members: 8 */"), text);
     assertTrue(text.contains("/* sum members: 52, holes: 1, sum holes: 4, padding: 0 */"), text);
   }
 
@@ -79,7 +79,7 @@ class LayoutReportsTest {
   void enumsNestedRecordsTailPaddingAndAMemberPastABoundary() {
     String json = """
         {"kind": "record", "record": "p.Outer", "annotation": "WorkerScratch",
-         "layoutClass": "p.OuterLayout", "size": 88, "alignment": 8, "cacheLineBytes": 64,
+         "layoutClass": "p.OuterView", "size": 88, "alignment": 8, "cacheLineBytes": 64,
          "cacheLines": 2,
          "components": [
            {"name": "mode", "kind": "enum", "type": "p.Mode", "storage": "byte", "length": 0,

@@ -34,7 +34,7 @@ public final class PartitionHistogram {
       ByteCountsView bins = ByteCountsView.of(lane.shared());
       for (int value = 0; value < table.length; value++) {
         if (table[value] != 0) {
-          bins.getAndAddBins(value, table[value]);
+          ByteCountsView.COMPONENT_BINS.getAndAdd(bins.segment(), value, table[value]);
         }
       }
       LaneBytesView.of(lane.scratch()).counted(share.size());

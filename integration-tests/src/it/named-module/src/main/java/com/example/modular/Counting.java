@@ -14,9 +14,9 @@ public final class Counting {
     ctx.parallelForWorkers(lane -> {
       long size = lane.share(ctx.input().byteSize()).size();
       LaneView.of(lane.scratch()).count(size);
-      tally.getAndAddTotal(size);
-      tally.getAndAddPerPhase(0, (short) 1);
-      tally.getAndAddDone((byte) 1);
+      TallyView.COMPONENT_TOTAL.getAndAdd(tally.segment(), size);
+      TallyView.COMPONENT_PER_PHASE.getAndAdd(tally.segment(), 0, (short) 1);
+      TallyView.COMPONENT_DONE.getAndAdd(tally.segment(), (byte) 1);
     });
   }
 

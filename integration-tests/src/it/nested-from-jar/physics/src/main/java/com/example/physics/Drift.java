@@ -17,7 +17,7 @@ public final class Drift {
     ctx.parallelForWorkers(lane -> {
       long mine = lane.share(1_000).size();
       lane.fuelCheckpoint(mine);
-      BodyView.of(lane.shared()).getAndAddSteps(mine);
+      BodyView.COMPONENT_STEPS.getAndAdd(lane.shared(), mine);
       StepsView.of(lane.scratch()).taken(mine);
     });
     Vec3View position = body.position();

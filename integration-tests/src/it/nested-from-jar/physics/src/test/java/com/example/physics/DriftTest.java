@@ -3,7 +3,7 @@ package com.example.physics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.geometry.Vec3;
-import com.example.geometry.Vec3Layout;
+import com.example.geometry.Vec3View;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletRuntime;
 import org.junit.jupiter.api.Test;
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class DriftTest {
   @Test
   void theNestedRecordIsLaidOutInlineWithCAlignment() {
-    assertEquals(24, Vec3Layout.SIZE);
-    assertEquals(0, BodyLayout.OFFSET_KIND);
-    assertEquals(8, BodyLayout.OFFSET_POSITION);
-    assertEquals(32, BodyLayout.OFFSET_VELOCITY);
-    assertEquals(56, BodyLayout.OFFSET_STEPS);
-    assertEquals(64, BodyLayout.SIZE);
-    assertEquals(BodyLayout.SIZE, BodyLayout.LAYOUT.byteSize());
+    assertEquals(24, Vec3View.SIZE);
+    assertEquals(0, BodyView.OFFSET_KIND);
+    assertEquals(8, BodyView.OFFSET_POSITION);
+    assertEquals(32, BodyView.OFFSET_VELOCITY);
+    assertEquals(56, BodyView.OFFSET_STEPS);
+    assertEquals(64, BodyView.SIZE);
+    assertEquals(BodyView.SIZE, BodyView.LAYOUT.byteSize());
   }
 
   @Test
