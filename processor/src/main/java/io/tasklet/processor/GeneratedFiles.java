@@ -279,7 +279,7 @@ final class GeneratedFiles {
     }
   }
 
-  /** Writes {@code file} through the filer, with its originating elements, as compacted text. */
+  /** Writes {@code file} through the filer, with its originating elements. */
   private void write(JavaFile file) throws IOException {
     String name = file.packageName().isEmpty() ? file.typeSpec().name()
         : file.packageName() + "." + file.typeSpec().name();

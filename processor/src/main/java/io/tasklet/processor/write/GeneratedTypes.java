@@ -59,9 +59,9 @@ public final class GeneratedTypes {
     return JavaFile.builder(packageName, type).skipJavaLangImports(false).build();
   }
 
-  /** The text of {@code file}, as the processor writes it (see {@link SourceText}). */
+  /** The text of {@code file}, as the processor writes it: JavaPoet's. */
   public static String text(JavaFile file) {
-    return SourceText.compact(file.toString());
+    return file.toString();
   }
 
   /**
