@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,25 +56,26 @@ class HostileCodeTest {
   @Test
   void aLaneThrowingAnExceptionWhoseMessageThrowsFailsTypedAndEveryLaneEnds() {
     assertTimeoutPreemptively(BOUND, () -> {
-      AtomicBoolean othersEnded = new AtomicBoolean();
+      AtomicInteger running = new AtomicInteger(); // lanes whose body started and has not ended
       TaskletException failure = Failures.launchFails(runtime,
           Specs.longs(1).lanes(4, 0).maxFuel(OptionalLong.of(Long.MAX_VALUE)).build(),
           ctx -> ctx.parallelForWorkers(lane -> {
             if (lane.index() == 2) {
               throw new Poisoned();
             }
+            running.incrementAndGet(); // a lane that starts after the stop skips its body
             try {
               while (true) {
                 lane.fuelCheckpoint(1);
               }
             } finally {
-              othersEnded.set(true);
+              running.decrementAndGet();
             }
           }));
       assertInstanceOf(LaneFailedException.class, failure);
       assertEquals(2, failure.lane().getAsInt());
       assertTrue(failure.getMessage().contains(Poisoned.class.getName()), failure.getMessage());
-      assertTrue(othersEnded.get());
+      assertEquals(0, running.get(), "a lane still ran when launch() returned");
     });
   }
 
@@ -107,19 +108,36 @@ class HostileCodeTest {
           Specs.longs(1).lanes(4, 0).maxFuel(OptionalLong.of(Long.MAX_VALUE)).build(),
           ctx -> ctx.parallelForWorkers(lane -> recurse(lane, 0)));
       assertInstanceOf(LaneFailedException.class, lanes);
-      TaskletException coordinator = Failures.launchFails(runtime,
-          Specs.longs(1).lanes(4, 0).build(), HostileCodeTest::overflowAroundPhases);
-      assertInstanceOf(CoordinatorFailedException.class, coordinator);
+      // Wherever the overflow strikes, in the coordinator's own frames (which it may catch and
+      // go on from) or inside a phase (which fails the launch), every lane of every phase has
+      // ended when launch() returns, and any failure is typed.
+      AtomicInteger running = new AtomicInteger();
+      try {
+        runtime.launch(Specs.longs(1).lanes(4, 0).build(),
+            (CoordinatorContext<long[], Void> ctx) -> overflowAroundPhases(ctx, running));
+      } catch (TaskletException typed) {
+        assertTrue(typed instanceof CoordinatorFailedException
+            || typed instanceof LaneFailedException, typed.toString());
+      }
+      assertEquals(0, running.get(), "a lane still ran when launch() returned");
     });
   }
 
   /** Starts phases at every depth until the stack overflows, then swallows the overflow. */
-  private static void overflowAroundPhases(CoordinatorContext<long[], Void> ctx) {
+  private static void overflowAroundPhases(
+      CoordinatorContext<long[], Void> ctx, AtomicInteger running) {
     try {
-      ctx.parallelForWorkers(lane -> Specs.set(lane.shared(), 0, 1));
-      overflowAroundPhases(ctx);
+      ctx.parallelForWorkers(lane -> {
+        running.incrementAndGet();
+        try {
+          Specs.set(lane.shared(), 0, 1);
+        } finally {
+          running.decrementAndGet();
+        }
+      });
+      overflowAroundPhases(ctx, running);
     } catch (StackOverflowError swallowed) {
-      // back at a shallow frame the coordinator returns normally; the launch must still fail
+      // back at a shallower frame the coordinator returns normally
     }
   }
 
