@@ -49,6 +49,11 @@ final class Deadline {
     return limit;
   }
 
+  /** The deadline of {@code spec}, from now; null for none, or one too far away to ever pass. */
+  static Deadline of(LaunchSpec<?> spec) {
+    return spec.deadline().map(Deadline::after).orElse(null);
+  }
+
   /** A deadline {@code limit} from now; null when {@code limit} is too far away to ever pass. */
   static Deadline after(Duration limit) {
     long nanos = saturatedNanos(limit);

@@ -103,9 +103,8 @@ final class Launch<S, W> {
   private int handed; // coordinator thread only: lanes of the open phase handed their work
   private long phaseStart; // when the current phase started; published to lanes by the hand-off
   private boolean released; // guarded by this: the threads were given back
-  @SuppressWarnings("unused") // through OUTCOME
+  /** {@link #RUNNING}, then {@link #FINISHED} by the coordinator or {@link #ABANDONED} by us. */
   private volatile int outcome;
-  private volatile boolean coordinatorDone;
 
   /**
    * A launch of {@code spec} over {@code block}, laid out as {@code plan}, whose lanes 1..n-1
@@ -166,7 +165,7 @@ final class Launch<S, W> {
     ScheduledFuture<?> timer = null;
     Throwable thrown = null;
     try {
-      if (spec.copiesInput() && !lanesCanRead(spec.input())) {
+      if (spec.copiesInput() && !LaunchSpec.anyThreadMayAccess(spec.input())) {
         inputRegion.copyFrom(spec.input()); // a confined arena's: only this thread can read it
       }
       if (coordinatorLane == null) {
@@ -211,7 +210,6 @@ final class Launch<S, W> {
       try {
         coordinate(code);
       } finally {
-        coordinatorDone = true;
         if (OUTCOME.compareAndSet(this, RUNNING, FINISHED)) {
           arrivals.launcher.wake(launchingThread);
         } else {
@@ -224,7 +222,7 @@ final class Launch<S, W> {
         }
       }
     });
-    BooleanSupplier done = () -> coordinatorDone;
+    BooleanSupplier done = () -> outcome == FINISHED;
     long giveUpAt = 0; // when the grace of the stopped launch ends; 0 while it is not stopped
     while (true) {
       long timeout = giveUpAt == 0
@@ -302,7 +300,7 @@ final class Launch<S, W> {
    */
   private void copyInput() {
     MemorySegment source = spec.input();
-    if (!spec.copiesInput() || !lanesCanRead(source)) {
+    if (!spec.copiesInput() || !LaunchSpec.anyThreadMayAccess(source)) {
       return; // read in place, or copied by the launching thread already
     }
     long bytes = source.byteSize();
@@ -314,15 +312,6 @@ final class Launch<S, W> {
       Share share = lane.share(bytes);
       MemorySegment.copy(source, share.start(), inputRegion, share.start(), share.size());
     });
-  }
-
-  private boolean lanesCanRead(MemorySegment segment) {
-    return threads.length == 0 ? segment.isAccessibleBy(coordinatorThreadOrCaller())
-        : segment.isAccessibleBy(threads[0]);
-  }
-
-  private Thread coordinatorThreadOrCaller() {
-    return coordinatorLane != null ? coordinatorLane : launchingThread;
   }
 
   private TaskletResult<S> result(Duration elapsed) throws TaskletException {

@@ -93,7 +93,7 @@ public final class LaunchSpec<S> {
    * during the launch.
    */
   public boolean copiesInput() {
-    return copyInput || !input.isAccessibleBy(NO_ARENA_OWNER);
+    return copyInput || !anyThreadMayAccess(input);
   }
 
   /**
@@ -157,7 +157,7 @@ public final class LaunchSpec<S> {
             + outputBytes + " bytes"
         : destination.isReadOnly() ? "is read-only"
         : !destination.scope().isAlive() ? "belongs to an arena that is closed"
-        : !destination.isAccessibleBy(NO_ARENA_OWNER)
+        : !anyThreadMayAccess(destination)
             ? "belongs to a confined arena, which lane threads may not access; allocate it in a"
                 + " shared, global or automatic arena, or use an array or a direct buffer"
         : null;
@@ -175,6 +175,14 @@ public final class LaunchSpec<S> {
   public LinearMemoryPlan plan() {
     return LinearMemoryPlan.of(sharedBytes, copiesInput() ? input.byteSize() : 0,
         outputTo.isPresent() ? 0 : outputBytes, workers, scratchBytes);
+  }
+
+  /**
+   * Whether threads other than an arena's owner may access {@code segment}: false only for a
+   * segment of a confined arena. The one test of whether lanes can reach a caller's segment.
+   */
+  static boolean anyThreadMayAccess(MemorySegment segment) {
+    return segment.isAccessibleBy(NO_ARENA_OWNER);
   }
 
   /** A thread that owns no arena: segments it may access, any thread may. Never started. */

@@ -103,8 +103,7 @@ public final class TaskletRuntime implements AutoCloseable {
   public <S, W> TaskletResult<S> launch(LaunchSpec<S> spec, CoordinatorBody<S, W> coordinator)
       throws TaskletException {
     Objects.requireNonNull(coordinator, "coordinator");
-    Deadline deadline = Objects.requireNonNull(spec, "spec").deadline()
-        .map(Deadline::after).orElse(null);
+    Deadline deadline = Deadline.of(Objects.requireNonNull(spec, "spec"));
     LinearMemoryPlan plan = checkedPlan(spec);
     int workers = spec.workers();
     if (workers < 1 || workers > cores()) {
@@ -202,8 +201,7 @@ public final class TaskletRuntime implements AutoCloseable {
   public static <S> TaskletResult<S> runOnCallingThread(LaunchSpec<S> spec, TaskletBody<S> body)
       throws TaskletException {
     Objects.requireNonNull(body, "body");
-    Deadline deadline = Objects.requireNonNull(spec, "spec").deadline()
-        .map(Deadline::after).orElse(null);
+    Deadline deadline = Deadline.of(Objects.requireNonNull(spec, "spec"));
     if (spec.workers() != 0) {
       throw rejected(spec, "a single-threaded tasklet has no lanes, was asked for "
           + spec.workers());

@@ -43,6 +43,55 @@ class HostileCodeTest {
     }
   }
 
+  /** An index error whose message, string form and stack trace all throw. */
+  static final class PoisonedIndex extends IndexOutOfBoundsException {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("getMessage is poisoned");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("toString is poisoned");
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      throw new IllegalStateException("getStackTrace is poisoned");
+    }
+  }
+
+  @Test
+  void anIndexErrorWhoseEveryMethodThrowsStillFailsTyped() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      TaskletException failure = Failures.launchFails(runtime,
+          Specs.longs(1).lanes(2, 0).build(), ctx -> ctx.parallelForWorkers(lane -> {
+            if (lane.index() == 1) {
+              throw new PoisonedIndex();
+            }
+          }));
+      assertInstanceOf(LaneFailedException.class, failure);
+      assertEquals(1, failure.lane().getAsInt());
+      assertInstanceOf(PoisonedIndex.class, failure.getCause());
+    });
+  }
+
+  @Test
+  void aSharedStateReaderThatThrowsPoisonFailsTheLaunchTyped() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      LaunchSpec<long[]> spec = LaunchSpec.<long[]>builder("Test.reader", 8, segment -> {
+        throw new Poisoned();
+      }).lanes(2, 0).build();
+      TaskletException failure = Failures.launchFails(runtime, spec,
+          ctx -> ctx.parallelForWorkers(lane -> Specs.set(lane.shared(), 0, 1)));
+      assertInstanceOf(CoordinatorFailedException.class, failure);
+      assertTrue(failure.getMessage().contains(Poisoned.class.getName()), failure.getMessage());
+      assertEquals(0, runtime.reservedBytes(), "the launch's memory went back all the same");
+    });
+  }
+
   /** An exception whose message recurses until the stack overflows. */
   static final class Bottomless extends RuntimeException {
     private static final long serialVersionUID = 1L;
