@@ -111,10 +111,7 @@ public abstract class LaunchBuilder<S, B extends LaunchBuilder<S, B>> {
    * @throws IllegalArgumentException if {@code units} is negative
    */
   public B maxFuel(long units) {
-    if (units < 0) {
-      throw new IllegalArgumentException("maxFuel must not be negative, was " + units);
-    }
-    this.maxFuel = OptionalLong.of(units);
+    this.maxFuel = OptionalLong.of(LaunchSpec.Builder.nonNegative("maxFuel", units));
     return self();
   }
 

@@ -287,7 +287,8 @@ public final class LaunchSpec<S> {
       return new LaunchSpec<>(this);
     }
 
-    private static long nonNegative(String name, long value) {
+    /** {@code value}, checked not to be negative, the one check of every size and budget. */
+    static long nonNegative(String name, long value) {
       if (value < 0) {
         throw new IllegalArgumentException(name + " must not be negative, was " + value);
       }
