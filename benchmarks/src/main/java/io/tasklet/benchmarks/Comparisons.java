@@ -27,6 +27,16 @@ final class Comparisons {
           of("LaneRoundTrip.tasklet", "lanes=2"),
           of("LaneRoundTrip.phaser", "threads=2"),
           Target.faster(1)),
+      new Comparison("Lane round trip, 2 lanes: parallelForWorkers vs a volatile ping-pong, the"
+              + " floor of a hand-off and an arrival",
+          of("LaneRoundTrip.tasklet", "lanes=2"),
+          of("LaneRoundTrip.pingPong", "threads=2"),
+          Target.faster()),
+      new Comparison("Two threads: a Phaser round vs a volatile ping-pong (a barrier round has"
+              + " one message on its path, a round trip two)",
+          of("LaneRoundTrip.phaser", "threads=2"),
+          of("LaneRoundTrip.pingPong", "threads=2"),
+          Target.faster()),
       new Comparison("Fuel checkpoint, 2 lanes: leased pool vs shared AtomicLong CAS",
           of("FuelCheckpoint.pool", "lanes=2"),
           of("FuelCheckpoint.naiveCas", "lanes=2"),

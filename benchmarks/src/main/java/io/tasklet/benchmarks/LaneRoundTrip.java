@@ -32,6 +32,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * do the same number of rounds with the JDK's tools: {@code ForkJoinPool.invokeAll} of as many
  * empty tasks as there are lanes, and two threads meeting once per round at a {@code
  * CyclicBarrier} or a {@code Phaser} (one of them the benchmark thread, like lane 0).
+ *
+ * <p>{@link #pingPong} is the floor of a round trip: the benchmark thread writes a counter, the
+ * other thread, spinning, writes it back, each on a cache line of its own. A round trip to a lane
+ * is two such messages in a row, the hand-off and the arrival, and cannot cost less. A barrier
+ * round among two threads has one on its path: the last to arrive goes on at once, and only the
+ * other waits to hear of it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -126,6 +132,48 @@ public class LaneRoundTrip {
     }
   }
 
+  /** A thread that writes back every value the benchmark thread writes, until torn down. */
+  @State(Scope.Benchmark)
+  public static class Echo {
+    @Param("2")
+    int threads;
+
+    final PaddedLong sent = new PaddedLong();
+    final PaddedLong echoed = new PaddedLong();
+    volatile boolean stop;
+    Thread echo;
+
+    @Setup
+    public void start() {
+      echo = startThreads(1, "echo", () -> {
+        long seen = 0;
+        while (!stop) {
+          long value = sent.value;
+          if (value == seen) {
+            Thread.onSpinWait();
+          } else {
+            seen = value;
+            echoed.value = value;
+          }
+        }
+      })[0];
+    }
+
+    @TearDown
+    public void stop() throws InterruptedException {
+      stop = true;
+      echo.join();
+    }
+  }
+
+  /** A volatile long with a cache line of padding on either side. */
+  @SuppressWarnings("unused")
+  static final class PaddedLong {
+    long p0, p1, p2, p3, p4, p5, p6, p7;
+    volatile long value;
+    long q0, q1, q2, q3, q4, q5, q6, q7;
+  }
+
   @Benchmark
   @OperationsPerInvocation(ROUNDS)
   public TaskletResult<Void> tasklet(EmptyLanes state) throws TaskletException {
@@ -153,6 +201,18 @@ public class LaneRoundTrip {
   public void phaser(PhaserParties state) {
     for (int round = 0; round < ROUNDS; round++) {
       state.phaser.arriveAndAwaitAdvance();
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void pingPong(Echo state) {
+    long value = state.sent.value;
+    for (int round = 0; round < ROUNDS; round++) {
+      state.sent.value = ++value;
+      while (state.echoed.value != value) {
+        Thread.onSpinWait();
+      }
     }
   }
 

@@ -200,12 +200,6 @@ final class FuelPool {
 
     /** Written only by the owner. */
     long consumed;
-
-    /**
-     * Time the account's lane spent in phases, from each phase's start to the end of the lane's
-     * body; written by the lane's thread.
-     */
-    long busyNanos;
   }
 
   /** What one lane, or the coordinator, draws through, on the one thread that owns it. */

@@ -5,12 +5,13 @@ import java.lang.invoke.VarHandle;
 import java.util.function.BooleanSupplier;
 
 /**
- * A thread of a runtime's {@link LanePool} that runs the lanes (and, for launches with a deadline,
+ * A thread of a runtime's {@link LanePool} that runs a lane (or, for launches with a deadline,
  * the coordinator) of one launch at a time.
  *
- * <p>Hand-off protocol: the coordinator writes the work into {@code work} (a volatile write that
- * also publishes everything written before it, such as the phase's body) and wakes the thread
- * through its {@link Handoff}. The thread takes the work, runs it, and waits for the next.
+ * <p>Hand-off protocol: a launch writes the work into {@code work} (a volatile write that also
+ * publishes everything written before it) and wakes the thread through its {@link Handoff}. The
+ * thread takes the work, runs it, and waits for the next. A lane's work is its loop over the
+ * launch's phases, which waits between phases through the same handoff ({@link #await}).
  *
  * <p>Whatever the work does, the thread survives it: an exception is the work's own business (a
  * launch records it before it gets here), and an interrupt left behind, by user code or by a
@@ -54,9 +55,18 @@ final class LaneThread extends Thread {
     wake();
   }
 
-  /** Wakes the thread if it parked; after writing {@link #work}. */
+  /** Wakes the thread if it parked; after making what it waits for true. */
   void wake() {
     handoff.wake(this);
+  }
+
+  /**
+   * Waits, on this thread, until {@code ready} holds or the thread is interrupted ({@link
+   * Handoff#await}): for work running on it that waits for more, such as a launch's lane loop
+   * between phases. The waker calls {@link #wake} after making {@code ready} true.
+   */
+  int await(BooleanSupplier ready) {
+    return handoff.await(ready, Long.MAX_VALUE);
   }
 
   @Override

@@ -26,12 +26,21 @@ import java.util.function.BooleanSupplier;
  * more pool thread, and the launching thread only waits, so that it can return at the deadline
  * (plus {@link Deadline#GRACE}) whatever user code does.
  *
- * <p>Phases: {@link #parallelForWorkers} publishes the phase's body (a plain write made visible
- * by each lane's volatile hand-off), hands every other lane its work, runs lane 0, and waits for
- * the others to arrive: each arrival decrements a counter, and the last one wakes the coordinator
- * thread. A phase always waits for every lane it started: if a {@link StackOverflowError} cuts the
- * coordinator's side of a phase short, the launch fails and the coordinator thread waits for the
- * phase's lanes from the bottom of its stack before the launch ends.
+ * <p>Phases: each pool thread runs its lane's {@linkplain #laneLoop loop} for the whole launch,
+ * handed to it with the first phase. Lane {@code i} and the coordinator meet in the lane's {@link
+ * Slot}: to start a phase, the coordinator writes the phase's body and its number there (the
+ * number last, a volatile write that publishes the body) and wakes the thread if it parked; the
+ * lane runs the body, writes back when it ended and the number as the phase it finished, and wakes
+ * the coordinator thread if that parked. The coordinator reads the clock for the phase's start
+ * only once every lane has been handed the phase, and counts each lane's busy time when the phase
+ * is over, on its own thread. Each direction has a cache line of its own that only one
+ * side writes, and a lane reads nothing else the coordinator writes, so a round trip moves one
+ * line to each lane and one back. Meanwhile the coordinator thread runs lane 0, then waits until
+ * every lane has finished the phase. A phase always waits for every lane it started: if a {@link
+ * StackOverflowError} cuts the coordinator's side of a phase short, the launch fails and the
+ * coordinator thread waits for the phase's lanes from the bottom of its stack before the launch
+ * ends. When the coordinator's code is over, it writes {@link Slot#CLOSED} to every slot, and the
+ * lane loops return.
  *
  * <p>Stopping: the first failure anywhere raises the stopping flag, which every checkpoint and
  * every phase start reads, and interrupts the pool threads of the launch, so that lanes blocked in
@@ -46,13 +55,10 @@ import java.util.function.BooleanSupplier;
  */
 final class Launch<S, W> {
   private static final VarHandle OUTCOME;
-  private static final VarHandle PENDING;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      OUTCOME = lookup.findVarHandle(Launch.class, "outcome", int.class);
-      PENDING = lookup.findVarHandle(Arrivals.class, "pending", int.class);
+      OUTCOME = MethodHandles.lookup().findVarHandle(Launch.class, "outcome", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -94,14 +100,16 @@ final class Launch<S, W> {
   private final FuelPool fuel;
   private final Coordinator coordinator;
   private final List<Lane> lanes;
-  private final Runnable[] laneWork;
+  private final List<Slot<S, W>> slots; // lanes 1..n-1
+  private final Runnable[] laneLoops; // lanes 1..n-1
   private final Arrivals arrivals = new Arrivals();
-  private final BooleanSupplier allArrived = () -> arrivals.pending == 0;
+  private final BooleanSupplier allFinished = this::lanesFinished;
   private Thread coordinatorThread;
-  private LaneBody<S, W> body; // published to lanes by each hand-off's volatile write
-  private boolean phaseOpen; // coordinator thread only: a phase's lanes may still be running
-  private int handed; // coordinator thread only: lanes of the open phase handed their work
-  private long phaseStart; // when the current phase started; published to lanes by the hand-off
+  private final Phases phases = new Phases();
+  // Each lane's time from the start of a phase to the end of its body: in the last phase, and in
+  // all. Written by the coordinator thread only.
+  private final long[] phaseBusyNanos;
+  private final long[] busyNanos;
   private boolean released; // guarded by this: the threads were given back
   /** {@link #RUNNING}, then {@link #FINISHED} by the coordinator or {@link #ABANDONED} by us. */
   private volatile int outcome;
@@ -133,12 +141,18 @@ final class Launch<S, W> {
     int workers = plan.workers();
     this.fuel = new FuelPool(state, spec.maxFuel().orElse(-1), workers);
     this.lanes = new ArrayList<>(workers);
-    this.laneWork = new Runnable[workers];
+    this.phaseBusyNanos = new long[workers];
+    this.busyNanos = new long[workers];
+    this.slots = new ArrayList<>(threads.length);
+    this.laneLoops = new Runnable[threads.length];
     for (int i = 0; i < workers; i++) {
       lanes.add(new Lane(i, region(block, plan.scratchOffset(i), plan.scratchBytes()),
           fuel.lane(i)));
-      int lane = i;
-      laneWork[i] = () -> runLane(lane);
+      if (i > 0) {
+        int lane = i;
+        slots.add(new Slot<>());
+        laneLoops[i - 1] = () -> laneLoop(lane);
+      }
     }
     this.coordinator = new Coordinator(fuel.coordinator());
   }
@@ -287,9 +301,10 @@ final class Launch<S, W> {
       state.failed(TaskletException.NO_LANE, t);
     } finally {
       coordinator.account.disown();
-      if (phaseOpen) {
+      if (phases.open) {
         settlePhase();
       }
+      closeLanes();
     }
   }
 
@@ -331,7 +346,7 @@ final class Launch<S, W> {
     List<LaneFigures> figures = new ArrayList<>(lanes.size());
     for (Lane lane : lanes) {
       figures.add(new LaneFigures(
-          lane.index, Duration.ofNanos(lane.account.busyNanos), lane.account.consumed()));
+          lane.index, Duration.ofNanos(busyNanos[lane.index]), lane.account.consumed()));
     }
     return new TaskletResult<>(sharedState, outputBytes, outputBytes == null ? output : null,
         fuel.configured() ? OptionalLong.of(fuel.max()) : OptionalLong.empty(),
@@ -375,8 +390,46 @@ final class Launch<S, W> {
     released = true;
   }
 
-  private void runLane(int index) {
+  /**
+   * Lane {@code index}'s work on its pool thread for the whole launch: waits for each phase in its
+   * slot, runs it, and hands the number back, until the slot is {@linkplain Slot#CLOSED closed}.
+   * It reads only its slot, its own lane and what never changes during the launch, kept in locals.
+   */
+  private void laneLoop(int index) {
+    LaneThread thread = (LaneThread) Thread.currentThread();
+    Slot<S, W> slot = slots.get(index - 1);
     Lane lane = lanes.get(index);
+    Handoff coordinatorWaits = arrivals.coordinator;
+    Thread coordinator = coordinatorThread; // set before the first phase handed this loop over
+    BooleanSupplier handedPhase = slot.handedPhase;
+    while (true) {
+      while (thread.await(handedPhase) != Handoff.READY) {
+        // interrupted between phases: the status is cleared; wait on
+      }
+      long number = slot.phase;
+      if (number == Slot.CLOSED) {
+        return;
+      }
+      Thread.interrupted(); // left over from the lane's last body
+      long end = 0;
+      try {
+        end = runLane(lane, slot.body);
+      } catch (Throwable recording) {
+        // runLane records what the body throws; this is an error thrown while recording it (out
+        // of memory), and the loop must go on: the coordinator waits for this lane's every phase.
+      } finally {
+        slot.endNanos = end;
+        slot.finished = number;
+        coordinatorWaits.wake(coordinator);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code body} as {@code lane}, recording what it throws, and returns when it ended, by
+   * {@link System#nanoTime}; never throws itself.
+   */
+  private long runLane(Lane lane, LaneBody<S, W> body) {
     FuelPool.Account account = lane.account;
     account.own();
     try {
@@ -384,71 +437,105 @@ final class Launch<S, W> {
         body.run(lane);
       }
     } catch (Throwable t) {
-      state.failed(index, t);
+      state.failed(lane.index, t);
     } finally {
-      account.busyNanos += System.nanoTime() - phaseStart;
       account.disown();
-      if (index != 0 && (int) PENDING.getAndAdd(arrivals, -1) == 1) {
-        arrivals.coordinator.wake(coordinatorThread);
-      }
     }
+    return System.nanoTime();
   }
 
-  private void parallelForWorkers(LaneBody<S, W> phaseBody) {
+  private void parallelForWorkers(LaneBody<S, W> body) {
     state.checkNotEnded();
     coordinator.account.checkOwner(); // on the coordinator thread, outside a phase
-    Objects.requireNonNull(phaseBody, "body");
+    Objects.requireNonNull(body, "body");
     state.checkRunning(TaskletException.NO_LANE);
     coordinator.account.disown(); // the lanes may need its lease; it draws none during the phase
-    PhaseEvent event = TaskletEvents.phaseBegins(fuel, lanes.size());
-    body = phaseBody;
-    phaseOpen = true;
-    handed = 0;
-    phaseStart = System.nanoTime();
-    // Plain writes: each lane's volatile hand-off below publishes them.
-    PENDING.set(arrivals, threads.length);
+    PhaseEvent event = TaskletEvents.phaseBegins();
+    Phases current = phases;
+    long number = current.number + 1;
+    current.number = number;
+    current.open = true;
+    current.handed = 0;
     for (int i = 1; i < lanes.size(); i++) {
+      Slot<S, W> slot = slots.get(i - 1);
       LaneThread thread = threads[i - 1];
-      thread.work = laneWork[i]; // no method call between these two writes: see settlePhase
-      handed = i;
+      slot.body = body;
+      // No method call from here to handed = i, so that it counts exactly the lanes whose
+      // slot holds the phase: a StackOverflowError is thrown only on calls (see settlePhase).
+      slot.phase = number;
+      if (!current.lanesLooping) {
+        thread.work = laneLoops[i - 1];
+      }
+      current.handed = i;
       thread.wake();
     }
-    runLane(0);
+    current.lanesLooping = true;
+    long start = System.nanoTime(); // after the hand-offs, which need not wait for it
+    Lane first = lanes.get(0);
+    long firstEnd = runLane(first, body);
     awaitLanes();
-    TaskletEvents.phaseEnds(event, state.tasklet(), fuel);
-    phaseOpen = false;
-    body = null;
+    phaseBusyNanos[0] = Math.max(0, firstEnd - start);
+    for (int i = 1; i < lanes.size(); i++) {
+      phaseBusyNanos[i] = Math.max(0, slots.get(i - 1).endNanos - start);
+    }
+    for (int i = 0; i < lanes.size(); i++) {
+      busyNanos[i] += phaseBusyNanos[i];
+    }
+    TaskletEvents.phaseEnds(event, state.tasklet(), phaseBusyNanos);
+    current.open = false;
     coordinator.account.own();
     if (state.stopping()) {
       throw state.stopped();
     }
   }
 
+  /** Whether every lane handed the current phase has finished it; the coordinator's condition. */
+  private boolean lanesFinished() {
+    Phases current = phases;
+    for (int i = 0; i < current.handed; i++) {
+      if (slots.get(i).finished != current.number) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Finishes a phase whose coordinator side was cut short (a {@link StackOverflowError} deep in
-   * the coordinator's stack): fails the launch, arrives for the lanes never handed their work,
-   * wakes the others in case a wake-up was lost, and waits for them all.
+   * the coordinator's stack): fails the launch, wakes the lanes handed the phase in case a wake-up
+   * was lost, and waits for them all. Lanes never handed it are not waited for.
    */
   private void settlePhase() {
     state.failed(TaskletException.NO_LANE, new IllegalStateException(
         "parallelForWorkers was cut short by an error thrown inside it, such as a"
             + " StackOverflowError; the launch cannot go on"));
-    for (int i = handed + 1; i < lanes.size(); i++) {
-      PENDING.getAndAdd(arrivals, -1);
-    }
-    for (int i = 1; i <= handed; i++) {
+    for (int i = 1; i <= phases.handed; i++) {
       LockSupport.unpark(threads[i - 1]);
     }
     awaitLanes();
-    phaseOpen = false;
-    body = null;
+    phases.open = false;
   }
 
   private void awaitLanes() {
-    while (arrivals.coordinator.await(allArrived, Long.MAX_VALUE) == Handoff.INTERRUPTED) {
+    while (arrivals.coordinator.await(allFinished, Long.MAX_VALUE) == Handoff.INTERRUPTED) {
       if (Thread.currentThread() == launchingThread) {
         state.launchingThreadInterrupted(TaskletException.NO_LANE);
       } // else: the launch's own stop interrupted the coordinator's pool thread
+    }
+  }
+
+  /**
+   * Ends the lane loops, which then return their threads to waiting for work: the coordinator's
+   * code is over and no phase is open. Nothing to do if no phase began; a thread whose loop was
+   * never handed over (the first phase cut short) ignores it.
+   */
+  private void closeLanes() {
+    if (phases.number == 0) {
+      return;
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      slots.get(i).phase = Slot.CLOSED;
+      threads[i].wake();
     }
   }
 
@@ -531,17 +618,66 @@ final class Launch<S, W> {
     }
   }
 
-  /** Arrivals of the lanes of the current phase, and who waits for them, on a line of their own. */
+  /**
+   * The coordinator's bookkeeping of its phases, written at every phase, on a line of its own so
+   * that no lane reading the launch's other fields ever has to fetch it.
+   */
   @SuppressWarnings("unused")
-  private static final class Arrivals extends CacheLinePadding {
+  private static final class Phases extends CacheLinePadding {
+    long number; // of the phase under way, or the last one; from 1
+    int handed; // lanes handed the phase through their slots
+    boolean open; // its lanes may still be running
+    boolean lanesLooping; // the lane loops were handed to the pool threads
+    long p10, p11, p12, p13, p14, p15, p16, p17;
+  }
+
+  /** Where the coordinator thread and the launching thread wait. */
+  private static final class Arrivals {
     /** The coordinator thread waits here for the lanes of a phase. */
     final Handoff coordinator = new Handoff();
 
     /** The launching thread waits here for a coordinator running on a pool thread. */
     final Handoff launcher = new Handoff();
+  }
 
-    volatile int pending;
+  /**
+   * Where the coordinator and lane {@code i} (from 1) meet for each phase: what the coordinator
+   * hands the lane, on one cache line, and what the lane hands back, on another (see {@link
+   * Launch}'s Phases).
+   */
+  private static final class Slot<S, W> extends SlotFinished<S, W> {
+    /** The phase number that ends the lane's loop; phases are numbered from 1. */
+    static final long CLOSED = -1;
 
+    /** Whether the slot holds a phase the lane has not finished: a new one, or CLOSED. */
+    final BooleanSupplier handedPhase = () -> phase != finished;
+  }
+
+  /**
+   * What a lane hands back, on a line of its own: the last phase it finished, and when it
+   * finished it (a plain write, published by the volatile write of the number).
+   */
+  @SuppressWarnings("unused")
+  private static class SlotFinished<S, W> extends SlotHanded<S, W> {
+    long endNanos;
+    volatile long finished;
+    long p20, p21, p22, p23, p24, p25, p26, p27;
+  }
+
+  /** Padding between what the coordinator hands a lane and what the lane hands back. */
+  @SuppressWarnings("unused")
+  private static class SlotHanded<S, W> extends SlotPhase<S, W> {
     long p10, p11, p12, p13, p14, p15, p16, p17;
+  }
+
+  /**
+   * What the coordinator hands a lane: the phase's body, a plain write published by the volatile
+   * write of the phase's number, written after it. The numbers are longs so that no field of
+   * a subclass can fill a gap left here: the JVM packs a subclass's narrow fields into its
+   * superclasses' gaps, which would put what the lane writes on the coordinator's line.
+   */
+  private static class SlotPhase<S, W> extends CacheLinePadding {
+    LaneBody<S, W> body;
+    volatile long phase;
   }
 }

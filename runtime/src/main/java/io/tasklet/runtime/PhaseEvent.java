@@ -39,7 +39,4 @@ final class PhaseEvent extends Event {
   @Description("How long the quickest lane's body ran: the gap to the slowest is time lanes idled")
   @Timespan(Timespan.NANOSECONDS)
   long fastestLaneTime;
-
-  /** Each lane's busy time when the phase began; its busy time in the phase is the difference. */
-  transient long[] busyBefore;
 }

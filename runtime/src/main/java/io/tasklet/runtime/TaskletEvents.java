@@ -92,44 +92,41 @@ final class TaskletEvents {
   }
 
   /**
-   * A phase event for {@code lanes} lanes drawing on {@code fuel}, begun, or null when phase
-   * events are not recorded. This and {@link #phaseEnds} are on every phase's path: what they do
+   * A phase event, begun, or null when phase events are not recorded. This and {@link #phaseEnds} are on every phase's path: what they do
    * when nothing records stays small enough to inline, and the rest is in methods of its own.
    */
-  static PhaseEvent phaseBegins(FuelPool fuel, int lanes) {
-    return recorderStarted() ? beginPhase(fuel, lanes) : null;
+  static PhaseEvent phaseBegins() {
+    return recorderStarted() ? beginPhase() : null;
   }
 
-  private static PhaseEvent beginPhase(FuelPool fuel, int lanes) {
+  private static PhaseEvent beginPhase() {
     if (!Probes.PHASE.isEnabled()) {
       return null;
     }
     PhaseEvent event = new PhaseEvent();
-    event.busyBefore = new long[lanes];
-    for (int i = 0; i < lanes; i++) {
-      event.busyBefore[i] = fuel.lane(i).busyNanos;
-    }
     event.begin();
     return event;
   }
 
-  /** Every lane of the phase of {@code tasklet} has arrived; on the coordinator thread. */
-  static void phaseEnds(PhaseEvent event, String tasklet, FuelPool fuel) {
+  /**
+   * Every lane of the phase of {@code tasklet} has arrived, each having been busy for {@code
+   * laneBusyNanos} in it; on the coordinator thread.
+   */
+  static void phaseEnds(PhaseEvent event, String tasklet, long[] laneBusyNanos) {
     if (event != null) {
-      endPhase(event, tasklet, fuel);
+      endPhase(event, tasklet, laneBusyNanos);
     }
   }
 
-  private static void endPhase(PhaseEvent event, String tasklet, FuelPool fuel) {
+  private static void endPhase(PhaseEvent event, String tasklet, long[] laneBusyNanos) {
     event.end();
     if (!event.shouldCommit()) {
       return;
     }
-    long[] before = event.busyBefore;
     long slowest = -1;
     long fastest = Long.MAX_VALUE;
-    for (int i = 0; i < before.length; i++) {
-      long busy = fuel.lane(i).busyNanos - before[i];
+    for (int i = 0; i < laneBusyNanos.length; i++) {
+      long busy = laneBusyNanos[i];
       if (busy > slowest) {
         slowest = busy;
         event.slowestLane = i;
@@ -137,7 +134,7 @@ final class TaskletEvents {
       fastest = Math.min(fastest, busy);
     }
     event.tasklet = tasklet;
-    event.lanes = before.length;
+    event.lanes = laneBusyNanos.length;
     event.slowestLaneTime = slowest;
     event.fastestLaneTime = fastest;
     event.commit();
