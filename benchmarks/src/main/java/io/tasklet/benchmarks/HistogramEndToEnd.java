@@ -58,9 +58,9 @@ public class HistogramEndToEnd {
 
     @Setup
     public void start() throws Exception {
-      if (INPUT_BYTES > ByteHistogramCountTasklet.MAX_INPUT_BYTES) {
+      if (INPUT_BYTES > ByteHistogramCountTasklet.DECLARATION.maxInputBytes()) {
         throw new IllegalStateException("the sample takes at most "
-            + ByteHistogramCountTasklet.MAX_INPUT_BYTES + " bytes");
+            + ByteHistogramCountTasklet.DECLARATION.maxInputBytes() + " bytes");
       }
       text = Arrays.copyOf(
           Samples.generatedText(INPUT_BYTES, 42).getBytes(StandardCharsets.UTF_8), INPUT_BYTES);

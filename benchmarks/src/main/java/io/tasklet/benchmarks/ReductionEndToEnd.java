@@ -57,9 +57,9 @@ public class ReductionEndToEnd {
 
     @Setup
     public void start() throws Exception {
-      if ((long) VALUES * Double.BYTES > DoubleReductionSummarizeTasklet.MAX_INPUT_BYTES) {
+      if ((long) VALUES * Double.BYTES > DoubleReductionSummarizeTasklet.DECLARATION.maxInputBytes()) {
         throw new IllegalStateException("the sample takes at most "
-            + DoubleReductionSummarizeTasklet.MAX_INPUT_BYTES + " bytes");
+            + DoubleReductionSummarizeTasklet.DECLARATION.maxInputBytes() + " bytes");
       }
       buffer = Samples.randomDoubles(VALUES, 42);
       values = new double[VALUES];

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
  * most {@value #MAX_LINES_PER_RECORD} lines per record (its view, with its layout) and {@value
  * #MAX_LINES_PER_COORDINATOR} per coordinator (its launcher), counted as {@code wc -l} counts
  * them, JavaPoet's formatting, Javadoc and blank lines included. The limits are today's counts
- * (160 and 85, from 265 and 214) with a little room; the aim is 120 and 45.
+ * (148.6 and 38, from 265 and 214) with a little room. A record's count is mostly public members
+ * that every view needs, each documented as {@code javadoc -Xdoclint:all} asks; 120 would take
+ * dropping members or their Javadoc.
  */
 class GeneratedLinesTest {
-  static final int MAX_LINES_PER_RECORD = 165;
-  static final int MAX_LINES_PER_COORDINATOR = 90;
+  static final int MAX_LINES_PER_RECORD = 150;
+  static final int MAX_LINES_PER_COORDINATOR = 40;
 
   @Test
   void generatedSourcesStayWithinTheirLinesPerRecordAndPerCoordinator() {

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.tasklet.runtime.Declaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -95,7 +96,8 @@ class DeferredRecordTest {
     Compiled compiled = Compiled.of(Compiled.compiler()
         .withProcessors(new GeneratesLater(), new TaskletProcessor())
         .compile(record, scratch, jobs));
-    assertThat(compiled.constant("p.JobsRunTasklet", "SHARED_BYTES")).isEqualTo(16L);
+    assertThat(((Declaration<?>) compiled.constant("p.JobsRunTasklet", "DECLARATION"))
+        .sharedBytes()).isEqualTo(16L);
   }
 
   @Test

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.JavaFileObjects;
+import io.tasklet.runtime.CoordinatorDeclaration;
 import io.tasklet.runtime.FuelExhaustedException;
 import io.tasklet.runtime.LaunchRejectedException;
 import io.tasklet.runtime.LinearMemoryPlan;
+import io.tasklet.runtime.TaskletDeclaration;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
 import io.tasklet.runtime.TaskletRuntime;
@@ -272,9 +274,34 @@ class LauncherEndToEndTest {
   }
 
   @Test
+  void theDeclarationTellsWhatTheAnnotationDeclared() {
+    CoordinatorDeclaration<?, ?> histogram = (CoordinatorDeclaration<?, ?>)
+        compiled.constant("demo.JobsHistogramTasklet", "DECLARATION");
+    assertEquals("Jobs.histogram", histogram.name());
+    assertEquals("Jobs.histogram", histogram.toString());
+    assertEquals(8, histogram.workers());
+    assertEquals(2_056, histogram.sharedBytes());
+    assertEquals(2_048, histogram.scratchBytes());
+    assertEquals(1 << 20, histogram.maxInputBytes());
+    assertEquals(0, histogram.maxOutputBytes());
+    assertEquals(LinearMemoryPlan.DEFAULT_MAX_LINEAR_MEMORY, histogram.maxLinearMemory());
+    assertEquals(1L << 40, histogram.maxFuel());
+    TaskletDeclaration<?> alone =
+        (TaskletDeclaration<?>) compiled.constant("demo.JobsAloneTasklet", "DECLARATION");
+    assertEquals(4096, alone.maxInputBytes());
+    assertEquals(4096, alone.maxOutputBytes());
+    assertEquals(100_000, alone.maxFuel());
+    CoordinatorDeclaration<?, ?> idle =
+        (CoordinatorDeclaration<?, ?>) compiled.constant("demo.JobsIdleTasklet", "DECLARATION");
+    assertEquals(0, idle.maxInputBytes());
+    assertEquals(-1, idle.maxFuel(), "no pool");
+  }
+
+  @Test
   void thePlanIsThereWithoutLaunching() {
-    Class<?> launcher = compiled.load("demo.JobsHistogramTasklet");
-    LinearMemoryPlan plan = (LinearMemoryPlan) Compiled.invoke(null, launcher, "plan", 4);
+    CoordinatorDeclaration<?, ?> declaration = (CoordinatorDeclaration<?, ?>)
+        compiled.constant("demo.JobsHistogramTasklet", "DECLARATION");
+    LinearMemoryPlan plan = declaration.plan(4);
     assertEquals(2_056, plan.sharedBytes());
     assertEquals(1 << 20, plan.inputBytes());
     assertEquals(2_048, plan.scratchBytes());
@@ -328,8 +355,8 @@ class LauncherEndToEndTest {
         "workers", "outputTo", "maxFuel", "deadline", "plan", "launch");
     assertThat(builderMethods("demo.JobsAloneTasklet")).containsExactly(
         "input", "copyInput", "outputTo", "maxFuel", "deadline", "plan", "launch");
-    assertThat(methods("demo.JobsAloneTasklet")).containsExactly("builder", "plan");
-    assertThat(methods("demo.JobsHistogramTasklet")).containsExactly("builder", "on", "plan");
+    assertThat(methods("demo.JobsAloneTasklet")).containsExactly("builder");
+    assertThat(methods("demo.JobsHistogramTasklet")).containsExactly("builder", "on");
   }
 
   @Test

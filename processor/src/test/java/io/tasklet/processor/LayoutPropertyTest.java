@@ -103,9 +103,9 @@ class LayoutPropertyTest {
       if (component.length() > 0) {
         assertThat(compiled.constant(layoutClass, "LENGTH_" + constant))
             .isEqualTo(component.length());
-        assertThat(compiled.constant(layoutClass, "STRIDE_" + constant))
-            .isEqualTo(layout.select(PathElement.groupElement(name), PathElement.sequenceElement())
-                .byteSize());
+        assertThat(layout.select(PathElement.groupElement(name)).byteSize())
+            .isEqualTo(component.length() * layout.select(PathElement.groupElement(name),
+                PathElement.sequenceElement()).byteSize());
       }
     }
   }

@@ -9,7 +9,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.JavaFileObjects;
 import io.tasklet.processor.model.ComponentModel;
+import io.tasklet.runtime.CoordinatorDeclaration;
 import io.tasklet.runtime.LinearMemoryPlan;
+import io.tasklet.runtime.TaskletDeclaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemoryLayout;
@@ -143,8 +145,8 @@ class LayoutReportTest {
       long length = number(component, "length");
       if (length > 0) {
         assertThat(length).isEqualTo((long) (int) compiled.constant(layout, "LENGTH_" + constant));
-        assertThat(number(component, "elementSize"))
-            .isEqualTo(compiled.constant(layout, "STRIDE_" + constant));
+        assertThat(number(component, "elementSize")).isEqualTo(struct.select(
+            PathElement.groupElement(name), PathElement.sequenceElement()).byteSize());
       } else {
         assertThat(number(component, "elementSize")).isEqualTo(member.byteSize());
       }
@@ -215,10 +217,10 @@ class LayoutReportTest {
     assertThat(report.get("tasklet").getAsString()).isEqualTo("Jobs.run");
     assertThat(report.get("shared").getAsString()).isEqualTo("p.Total");
     assertThat(report.get("scratch").getAsString()).isEqualTo("p.Mixed");
-    int workers = (int) compiled.constant("p.JobsRunTasklet", "DECLARED_WORKERS");
-    assertThat(number(report, "workers")).isEqualTo(workers);
-    LinearMemoryPlan plan = (LinearMemoryPlan)
-        Compiled.invoke(null, compiled.load("p.JobsRunTasklet"), "plan", workers);
+    CoordinatorDeclaration<?, ?> declaration =
+        (CoordinatorDeclaration<?, ?>) compiled.constant("p.JobsRunTasklet", "DECLARATION");
+    assertThat(number(report, "workers")).isEqualTo(declaration.workers());
+    LinearMemoryPlan plan = declaration.plan(declaration.workers());
     assertPlan(report.getAsJsonObject("plan"), plan);
   }
 
@@ -227,8 +229,8 @@ class LayoutReportTest {
     JsonObject report = report("p.JobsAloneTasklet.plan.json");
     assertThat(report.get("kind").getAsString()).isEqualTo("tasklet");
     assertThat(report.has("scratch")).isFalse();
-    LinearMemoryPlan plan = (LinearMemoryPlan)
-        Compiled.invoke(null, compiled.load("p.JobsAloneTasklet"), "plan");
+    LinearMemoryPlan plan =
+        ((TaskletDeclaration<?>) compiled.constant("p.JobsAloneTasklet", "DECLARATION")).plan();
     assertPlan(report.getAsJsonObject("plan"), plan);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
+import io.tasklet.runtime.LinearMemoryPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class ReadmeExamplesTest {
   @Test
   void theExampleDeclarationsCompileAndTheLaunchCountsBytes() throws IOException {
     List<String> blocks = javaBlocks();
-    assertEquals(2, blocks.size(), "the README's Java examples");
+    assertEquals(3, blocks.size(), "the README's Java examples");
     List<JavaFileObject> sources = new ArrayList<>();
     for (String declaration : blocks.get(0).split("\n\n")) {
       Matcher name = Pattern.compile("(?:record|class) (\\w+)").matcher(declaration);
@@ -50,6 +51,10 @@ class ReadmeExamplesTest {
         + blocks.get(1).indent(4)
         + "    return spaces;\n"
         + "  }\n"
+        + "  public static LinearMemoryPlan plan() {\n"
+        + blocks.get(2).indent(4)
+        + "    return plan;\n"
+        + "  }\n"
         + "}\n";
     sources.add(JavaFileObjects.forSourceString("readme.Example", IMPORTS + launch));
     Compiled compiled = Compiled.compile(sources.toArray(JavaFileObject[]::new));
@@ -57,5 +62,9 @@ class ReadmeExamplesTest {
     Object spaces = Compiled.invoke(null, compiled.load("readme.Example"), "run", (Object) text);
     assertEquals(6L, spaces);
     assertTrue(Runtime.getRuntime().availableProcessors() >= 2, "the example asks for 2 lanes");
+    LinearMemoryPlan plan =
+        (LinearMemoryPlan) Compiled.invoke(null, compiled.load("readme.Example"), "plan");
+    assertEquals(16, plan.workers(), "the declared lanes");
+    assertEquals(1L << 30, plan.inputBytes(), "the largest input");
   }
 }

@@ -7,14 +7,15 @@ import java.util.function.Function;
 
 /**
  * A {@code @Coordinator} method as its generated launcher declares it: name, lanes, regions,
- * budget, fuel, how the shared state is read back, and the method itself. The launcher holds one
- * and hands out its builders; every check and message of a launch lives in the runtime.
+ * budget, fuel, how the shared state is read back, and the method itself. The launcher's public
+ * {@code DECLARATION} is one: it tells what the annotation declared, and hands out the builders
+ * of the launcher's {@code builder()} and {@code on(runtime)}; every check and message of a launch
+ * lives in the runtime.
  *
  * @param <S> the shared state record
  * @param <W> the worker scratch record
  */
-public final class CoordinatorDeclaration<S, W> {
-  private final Declared<S> declared;
+public final class CoordinatorDeclaration<S, W> extends Declaration<S> {
   private final CoordinatorBody<S, W> body;
 
   /**
@@ -39,10 +40,20 @@ public final class CoordinatorDeclaration<S, W> {
       MemoryLayout sharedLayout, long scratchBytes, MemoryLayout scratchLayout, long maxInputBytes,
       long maxOutputBytes, long maxLinearMemory, long maxFuel,
       Function<MemorySegment, S> sharedReader, CoordinatorBody<S, W> body) {
-    this.declared = new Declared<>(name, workers, Declared.current(name, sharedBytes, sharedLayout),
+    super(new Declared<>(name, workers, Declared.current(name, sharedBytes, sharedLayout),
         Declared.current(name, scratchBytes, scratchLayout), maxInputBytes, maxOutputBytes,
-        maxLinearMemory, maxFuel, sharedReader);
+        maxLinearMemory, maxFuel, sharedReader));
     this.body = Objects.requireNonNull(body, "body");
+  }
+
+  /** {@return the declared lanes, {@code workers}: the most a launch can use} */
+  public int workers() {
+    return declared.workers();
+  }
+
+  /** {@return the size of a lane's scratch in bytes, its view's {@code SIZE}} */
+  public long scratchBytes() {
+    return declared.scratchBytes();
   }
 
   /**

@@ -7,12 +7,12 @@ import java.util.function.Function;
 
 /**
  * A single-threaded {@code @Tasklet} method as its generated launcher declares it: name,
- * regions, budget, fuel, how the shared state is read back, and the method itself.
+ * regions, budget, fuel, how the shared state is read back, and the method itself: the public
+ * {@code DECLARATION} of its launcher.
  *
  * @param <S> the shared state record
  */
-public final class TaskletDeclaration<S> {
-  private final Declared<S> declared;
+public final class TaskletDeclaration<S> extends Declaration<S> {
   private final TaskletBody<S> body;
 
   /**
@@ -33,8 +33,8 @@ public final class TaskletDeclaration<S> {
   public TaskletDeclaration(String name, long sharedBytes, MemoryLayout sharedLayout,
       long maxInputBytes, long maxOutputBytes, long maxLinearMemory, long maxFuel,
       Function<MemorySegment, S> sharedReader, TaskletBody<S> body) {
-    this.declared = new Declared<>(name, 0, Declared.current(name, sharedBytes, sharedLayout), 0,
-        maxInputBytes, maxOutputBytes, maxLinearMemory, maxFuel, sharedReader);
+    super(new Declared<>(name, 0, Declared.current(name, sharedBytes, sharedLayout), 0,
+        maxInputBytes, maxOutputBytes, maxLinearMemory, maxFuel, sharedReader));
     this.body = Objects.requireNonNull(body, "body");
   }
 
@@ -72,5 +72,4 @@ public final class TaskletDeclaration<S> {
   private TaskletResult<S> run(LaunchSpec<S> spec) throws TaskletException {
     return TaskletRuntime.runOnCallingThread(spec, body);
   }
-
 }

@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
 import java.nio.ByteOrder;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Small helpers the generated record views and the component descriptors ({@link LongComponent}
@@ -117,6 +118,15 @@ public final class Views {
           "cannot store null as " + component + " of " + record + ": linear memory holds values");
     }
     return value;
+  }
+
+  /**
+   * Returns {@code value}, a whole record to write, if it is not null.
+   *
+   * @throws NullPointerException naming the record otherwise
+   */
+  public static <T> T checkRecord(T value, String record) {
+    return Objects.requireNonNull(value, () -> "cannot write a null " + record);
   }
 
   /**

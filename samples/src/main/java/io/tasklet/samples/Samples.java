@@ -159,13 +159,13 @@ public final class Samples {
     try (Arena arena = Arena.ofConfined();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      if (size > ByteHistogramCountTasklet.MAX_INPUT_BYTES) {
+      if (size > ByteHistogramCountTasklet.DECLARATION.maxInputBytes()) {
         throw new UsageException(file + " has " + number(size) + " bytes; the histogram takes at"
-            + " most " + number(ByteHistogramCountTasklet.MAX_INPUT_BYTES));
+            + " most " + number(ByteHistogramCountTasklet.DECLARATION.maxInputBytes()));
       }
       MemorySegment input = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
       var launch = ByteHistogramCountTasklet.on(runtime)
-          .workers(options.lanes(ByteHistogramCountTasklet.DECLARED_WORKERS, runtime.cores()))
+          .workers(options.lanes(ByteHistogramCountTasklet.DECLARATION.workers(), runtime.cores()))
           .input(input);
       options.fuel().ifPresent(launch::maxFuel);
       TaskletResult<Histogram> result = launch.launch();
@@ -185,13 +185,13 @@ public final class Samples {
   }
 
   void reduce(Options options, long count) throws UsageException, TaskletException {
-    if (count * Double.BYTES > DoubleReductionSummarizeTasklet.MAX_INPUT_BYTES) {
+    if (count * Double.BYTES > DoubleReductionSummarizeTasklet.DECLARATION.maxInputBytes()) {
       throw new UsageException("reduce takes at most "
-          + number(DoubleReductionSummarizeTasklet.MAX_INPUT_BYTES / Double.BYTES) + " values");
+          + number(DoubleReductionSummarizeTasklet.DECLARATION.maxInputBytes() / Double.BYTES) + " values");
     }
     ByteBuffer input = randomDoubles(count, 7);
     var launch = DoubleReductionSummarizeTasklet.on(runtime)
-        .workers(options.lanes(DoubleReductionSummarizeTasklet.DECLARED_WORKERS, runtime.cores()))
+        .workers(options.lanes(DoubleReductionSummarizeTasklet.DECLARATION.workers(), runtime.cores()))
         .input(input);
     options.fuel().ifPresent(launch::maxFuel);
     TaskletResult<Summary> result = launch.launch();
@@ -204,7 +204,7 @@ public final class Samples {
   void matmul(Options options, int n) throws UsageException, TaskletException {
     ByteBuffer input = randomDoubles(2L * n * n, 11);
     var launch = MatrixMultiplyMultiplyTasklet.on(runtime)
-        .workers(options.lanes(MatrixMultiplyMultiplyTasklet.DECLARED_WORKERS, runtime.cores()))
+        .workers(options.lanes(MatrixMultiplyMultiplyTasklet.DECLARATION.workers(), runtime.cores()))
         .input(input);
     options.fuel().ifPresent(launch::maxFuel);
     TaskletResult<RowCursor> result = withProgress("matrix multiply", launch::launch);
@@ -223,10 +223,10 @@ public final class Samples {
     Frame frame = Frame.centredOn(width, height, 500, -0.6, 0, 3.2);
     // The lanes write the pixels straight into the image's memory: a grey image whose buffer
     // spans the declared output, row after row from its start, as the sample lays them out.
-    byte[] pixels = new byte[Math.toIntExact(MandelbrotRenderTasklet.MAX_OUTPUT_BYTES)];
+    byte[] pixels = new byte[Math.toIntExact(MandelbrotRenderTasklet.DECLARATION.maxOutputBytes())];
     BufferedImage image = greyImage(pixels, width, height);
     var launch = MandelbrotRenderTasklet.on(runtime)
-        .workers(options.lanes(MandelbrotRenderTasklet.DECLARED_WORKERS, runtime.cores()))
+        .workers(options.lanes(MandelbrotRenderTasklet.DECLARATION.workers(), runtime.cores()))
         .input(frameBytes(frame))
         .outputTo(MemorySegment.ofArray(pixels));
     options.fuel().ifPresent(launch::maxFuel);

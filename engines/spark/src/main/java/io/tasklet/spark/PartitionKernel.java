@@ -9,7 +9,7 @@ import java.io.Serializable;
  *
  * <pre>{@code
  * partition -> ByteHistogramCountTasklet.on(partition.runtime())
- *     .workers(partition.lanesUpTo(ByteHistogramCountTasklet.DECLARED_WORKERS))
+ *     .workers(partition.lanesUpTo(ByteHistogramCountTasklet.DECLARATION.workers()))
  *     .input(partition.input())
  *     .maxFuel(partition.maxFuel())
  *     .deadline(partition.deadline())

@@ -42,7 +42,10 @@ public final class PartitionLaunch {
     return lanes;
   }
 
-  /** {@link #lanes()}, at most {@code declaredWorkers}: pass the launcher's DECLARED_WORKERS. */
+  /**
+   * {@link #lanes()}, at most {@code declaredWorkers}: pass the launcher's {@code
+   * DECLARATION.workers()}.
+   */
   public int lanesUpTo(int declaredWorkers) {
     return Math.min(lanes, declaredWorkers);
   }

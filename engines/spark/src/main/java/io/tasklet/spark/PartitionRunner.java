@@ -100,7 +100,7 @@ final class PartitionRunner<S, R extends Serializable> implements Serializable {
   private String unappliedBudget(TaskletResult<S> result, int lanes) {
     if (result.workers() > lanes) {
       return "the launch ran on " + result.workers() + " lanes, but the task may use " + lanes
-          + "; pass partition.lanesUpTo(DECLARED_WORKERS) to workers(...)";
+          + "; pass partition.lanesUpTo(DECLARATION.workers()) to workers(...)";
     }
     if (result.maxFuel().isEmpty() || result.maxFuel().getAsLong() > budget.maxFuel()) {
       return "the launch ran with a fuel pool of "

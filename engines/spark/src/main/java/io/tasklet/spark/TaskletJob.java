@@ -23,7 +23,7 @@ import scala.runtime.BoxedUnit;
  * TaskletJob<Histogram, long[]> job = TaskletJob.of(
  *     PartitionBudget.of(1L << 30, Duration.ofMinutes(5)),
  *     partition -> ByteHistogramCountTasklet.on(partition.runtime())
- *         .workers(partition.lanesUpTo(ByteHistogramCountTasklet.DECLARED_WORKERS))
+ *         .workers(partition.lanesUpTo(ByteHistogramCountTasklet.DECLARATION.workers()))
  *         .input(partition.input())
  *         .maxFuel(partition.maxFuel())
  *         .deadline(partition.deadline())

@@ -53,7 +53,7 @@ final class LocalSpark {
     return partition -> {
       launched(partition);
       return GaugedSumSumTasklet.on(partition.runtime())
-          .workers(partition.lanesUpTo(GaugedSumSumTasklet.DECLARED_WORKERS))
+          .workers(partition.lanesUpTo(GaugedSumSumTasklet.DECLARATION.workers()))
           .input(partition.input())
           .maxFuel(partition.maxFuel())
           .deadline(partition.deadline())

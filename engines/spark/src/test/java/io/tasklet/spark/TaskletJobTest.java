@@ -137,7 +137,7 @@ class TaskletJobTest {
     JavaRDD<byte[]> data = LocalSpark.onePerPartition(spark, List.of(new byte[1000]));
     PartitionKernel<Tally> overDeclaredLanes = partition -> GaugedSumSumTasklet
         .on(partition.runtime())
-        .workers(GaugedSumSumTasklet.DECLARED_WORKERS + 1)
+        .workers(GaugedSumSumTasklet.DECLARATION.workers() + 1)
         .launch();
     TaskletJob<Tally, Tally> job = TaskletJob.of(
         PartitionBudget.of(1 << 20, DEADLINE), overDeclaredLanes, tally -> tally);

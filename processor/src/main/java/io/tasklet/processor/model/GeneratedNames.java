@@ -20,10 +20,9 @@ public final class GeneratedNames {
 
   private static final String OFFSET = "OFFSET_";
   private static final String LENGTH = "LENGTH_";
-  private static final String STRIDE = "STRIDE_";
   /**
    * Prefix of the constant that holds a component's descriptor. The constants of a view start
-   * with {@code OFFSET_}, {@code LENGTH_}, {@code STRIDE_} and this, or are {@code SIZE}, {@code
+   * with {@code OFFSET_}, {@code LENGTH_} and this, or are {@code SIZE}, {@code
    * ALIGNMENT} and {@code LAYOUT}: no two can be the same unless two components have the same
    * constant case, which the checker reports.
    */
@@ -61,11 +60,6 @@ public final class GeneratedNames {
   /** {@code LENGTH_BINS}. */
   public static String length(ComponentModel component) {
     return LENGTH + component.constantName();
-  }
-
-  /** {@code STRIDE_BINS}. */
-  public static String stride(ComponentModel component) {
-    return STRIDE + component.constantName();
   }
 
   /** {@code COMPONENT_BINS}: the descriptor of a component, with its ordered and atomic operations. */

@@ -53,12 +53,6 @@ final class LayoutWriter {
                 GeneratedNames.length(component),
                 CodeBlock.of("$L", component.length()),
                 CodeBlock.of("Elements of {@code $L}.", component.name())));
-        type.addField(
-            constant(
-                TypeName.LONG,
-                GeneratedNames.stride(component),
-                CodeBlock.of("$LL", component.stride()),
-                CodeBlock.of("Bytes from one {@code $L} to the next.", component.name())));
       }
     }
     type.addField(

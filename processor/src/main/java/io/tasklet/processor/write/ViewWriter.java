@@ -23,13 +23,13 @@ import io.tasklet.runtime.EnumComponent;
 import io.tasklet.runtime.FloatComponent;
 import io.tasklet.runtime.IntComponent;
 import io.tasklet.runtime.LongComponent;
+import io.tasklet.runtime.RecordView;
 import io.tasklet.runtime.ShortComponent;
 import io.tasklet.runtime.Views;
 import java.lang.foreign.MemorySegment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.ArrayList;
 import javax.lang.model.element.Modifier;
 
@@ -47,6 +47,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class ViewWriter {
   private static final ClassName VIEWS = ClassName.get(Views.class);
+  private static final ClassName RECORD_VIEW = ClassName.get(RecordView.class);
 
   private static final String SEGMENT = "segment";
   private static final String INDEX = "index";
@@ -71,11 +72,11 @@ public final class ViewWriter {
       classNames.newName(reserved, reserved);
     }
     List<String> reserved = new ArrayList<>(List.of(SEGMENT, "i", VALUE, "SIZE", "ALIGNMENT",
-        "LAYOUT", "MemoryLayout", "MemorySegment", "StructLayout", "ValueLayout", "Objects",
+        "LAYOUT", "MemoryLayout", "MemorySegment", "StructLayout", "ValueLayout",
         "Views", record.simpleNames().getFirst(), view.simpleName()));
     for (ComponentModel component : model.components()) {
       reserved.addAll(List.of(GeneratedNames.offset(component), GeneratedNames.length(component),
-          GeneratedNames.stride(component), GeneratedNames.component(component)));
+          GeneratedNames.component(component)));
     }
     for (String name : reserved) {
       classNames.newName(name, name);
@@ -90,22 +91,19 @@ public final class ViewWriter {
   private JavaFile build() {
     type.addJavadoc(
         "A {@link $T} in linear memory, laid out as C lays out the equivalent struct$L, in"
-            + " native byte order: its layout, and a view that reads and writes it in place.\n\n"
-            + "<p>A view holds nothing but its segment, so creating one is cheap. An index out of"
-            + " range throws an {@code IndexOutOfBoundsException} naming the component, the index"
-            + " and the length. A view does not synchronize; $L\n\n"
+            + " native byte order: its layout, and a {@link $T} that reads and writes it in"
+            + " place$L.\n"
             + "@param segment the memory this view reads and writes\n",
         record,
         model.alignment() > LayoutWriter.naturalAlignment(model)
             ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
                 + " values can be updated atomically through the 4-byte word around them"
             : "",
+        RECORD_VIEW,
         model.shared()
-            ? "lanes that share it cooperate through the volatile, acquire/release,"
-                + " compare-and-set and get-and-add operations of the {@code COMPONENT_}"
-                + " descriptors of its integral components, as in {@code"
-                + " COMPONENT_X.getAndAdd(view.segment(), 1)}."
-            : "the scratch memory of a lane belongs to that lane alone.");
+            ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
+            : "");
+    type.addSuperinterface(ParameterizedTypeName.get(RECORD_VIEW, record));
     LayoutWriter.addTo(type, model);
     for (ComponentModel component : model.components()) {
       addAccessors(component);
@@ -202,9 +200,9 @@ public final class ViewWriter {
     ClassName nestedView = GeneratedTypes.view(recordType.model());
     ClassName nestedRecord = GeneratedTypes.record(recordType.model());
     CodeBlock offset = component.isArray()
-        ? CodeBlock.of("$L + $L * $T.checkIndex($N, $L, $S, $S)", GeneratedNames.offset(component),
-            GeneratedNames.stride(component), VIEWS, INDEX, GeneratedNames.length(component),
-            component.name(), model.displayName())
+        ? CodeBlock.of("$L + $T.SIZE * $T.checkIndex($N, $L, $S, $S)",
+            GeneratedNames.offset(component), nestedView, VIEWS, INDEX,
+            GeneratedNames.length(component), component.name(), model.displayName())
         : CodeBlock.of("$L", GeneratedNames.offset(component));
     accessors.add(
         accessor(component, "{@return a view of $L{@code $L}, at {@link #$L}}\n")
@@ -235,13 +233,8 @@ public final class ViewWriter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("read")
             .addModifiers(Modifier.PUBLIC)
-            .returns(record)
-            .addJavadoc(
-                "{@return a new {@link $T} holding the values in memory$L}\n",
-                record,
-                model.components().stream().anyMatch(ComponentModel::isArray)
-                    ? ", with freshly allocated arrays"
-                    : "");
+            .addAnnotation(Override.class)
+            .returns(record);
     List<CodeBlock> arguments = new ArrayList<>();
     for (ComponentModel component : model.components()) {
       boolean nested = component.type() instanceof RecordType;
@@ -277,18 +270,9 @@ public final class ViewWriter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("write")
             .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(Override.class)
             .addParameter(record, value)
-            .addJavadoc(
-                "Writes the whole record, which must hold no null and only arrays of the declared"
-                    + " lengths ({@code NullPointerException}, {@code IllegalArgumentException}):"
-                    + " arrays, enums and nested records are checked before anything is written,"
-                    + " their elements as they are written.\n"
-                    + "@param value the record to store\n")
-            .addStatement(
-                "$T.requireNonNull($N, $S)",
-                Objects.class,
-                value,
-                "cannot write a null " + model.displayName());
+            .addStatement("$T.checkRecord($N, $S)", VIEWS, value, model.displayName());
     Map<ComponentModel, String> locals = new LinkedHashMap<>();
     for (ComponentModel component : model.components()) {
       boolean checked = component.isArray() || !(component.type() instanceof Primitive);

@@ -67,7 +67,7 @@ class LayoutReportsTest {
   @Test
   void aCoordinatorsReportIsItsPlanAtTheDeclaredWorkers() throws IOException {
     String text = report("Mandelbrot.render").text();
-    LinearMemoryPlan plan = MandelbrotRenderTasklet.plan(MandelbrotRenderTasklet.DECLARED_WORKERS);
+    LinearMemoryPlan plan = MandelbrotRenderTasklet.DECLARATION.plan(MandelbrotRenderTasklet.DECLARATION.workers());
     assertTrue(text.contains("memory plan at 16 lanes with the largest input"), text);
     assertTrue(text.contains(format("  output   @ %,14d  %,d B", plan.outputOffset(),
         plan.outputBytes())), text);

@@ -45,7 +45,7 @@ public final class PartitionHistogram {
   /** Launches {@link #count} on a partition with the lanes and budget it was given. */
   public static PartitionKernel<ByteCounts> kernel() {
     return partition -> PartitionHistogramCountTasklet.on(partition.runtime())
-        .workers(partition.lanesUpTo(PartitionHistogramCountTasklet.DECLARED_WORKERS))
+        .workers(partition.lanesUpTo(PartitionHistogramCountTasklet.DECLARATION.workers()))
         .input(partition.input())
         .maxFuel(partition.maxFuel())
         .deadline(partition.deadline())
