@@ -140,6 +140,16 @@ final class Comparisons {
           of("ReductionEndToEnd.tasklet"),
           of("ReductionEndToEnd.oneThread"),
           Target.faster(1.7)),
+      new Comparison("Histogram sample on 1 lane vs 1 thread: the same loop over the input's"
+              + " memory segment and over a byte[]",
+          of("HistogramEndToEnd.taskletOneLane"),
+          of("HistogramEndToEnd.oneThread"),
+          Target.faster()),
+      new Comparison("Reduction sample on 1 lane vs 1 thread: the same loop over the input's"
+              + " memory segment and over a double[]",
+          of("ReductionEndToEnd.taskletOneLane"),
+          of("ReductionEndToEnd.oneThread"),
+          Target.faster()),
       new Comparison("javac on 200 records and 50 coordinators: with the processor vs plain code"
               + " without it",
           of("ProcessorCompile.withProcessor"),

@@ -90,6 +90,16 @@ public class HistogramEndToEnd {
     return launch(state);
   }
 
+  /**
+   * The sample on 1 lane: the same lane loop as on 2, over the whole input, next to {@link
+   * #oneThread}, the same summary over an array. What separates these two is the JIT's code for
+   * a loop over a memory segment and for one over an array, not the runtime's hand-offs.
+   */
+  @Benchmark
+  public TaskletResult<Histogram> taskletOneLane(Input state) throws TaskletException {
+    return launch(state, 1);
+  }
+
   @Benchmark
   public long[] parallelStream(Input state) {
     return countWithParallelStream(state.text);
@@ -106,7 +116,12 @@ public class HistogramEndToEnd {
   }
 
   private static TaskletResult<Histogram> launch(Input state) throws TaskletException {
-    return ByteHistogramCountTasklet.on(state.runtime).workers(LANES).input(state.text).launch();
+    return launch(state, LANES);
+  }
+
+  private static TaskletResult<Histogram> launch(Input state, int lanes)
+      throws TaskletException {
+    return ByteHistogramCountTasklet.on(state.runtime).workers(lanes).input(state.text).launch();
   }
 
   static long[] countWithParallelStream(byte[] text) {

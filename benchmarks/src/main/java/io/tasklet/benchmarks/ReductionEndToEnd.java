@@ -85,6 +85,16 @@ public class ReductionEndToEnd {
     return launch(state);
   }
 
+  /**
+   * The sample on 1 lane: the same lane loop as on 2, over the whole input, next to {@link
+   * #oneThread}, the same summary over an array. What separates these two is the JIT's code for
+   * a loop over a memory segment and for one over an array, not the runtime's hand-offs.
+   */
+  @Benchmark
+  public TaskletResult<Summary> taskletOneLane(Input state) throws TaskletException {
+    return launch(state, 1);
+  }
+
   @Benchmark
   public Summary parallelStream(Input state) {
     return summarizeWithParallelStream(state.values);
@@ -101,7 +111,12 @@ public class ReductionEndToEnd {
   }
 
   private static TaskletResult<Summary> launch(Input state) throws TaskletException {
-    return DoubleReductionSummarizeTasklet.on(state.runtime).workers(LANES).input(state.buffer)
+    return launch(state, LANES);
+  }
+
+  private static TaskletResult<Summary> launch(Input state, int lanes)
+      throws TaskletException {
+    return DoubleReductionSummarizeTasklet.on(state.runtime).workers(lanes).input(state.buffer)
         .launch();
   }
 
