@@ -92,8 +92,9 @@ final class TaskletEvents {
   }
 
   /**
-   * A phase event, begun, or null when phase events are not recorded. This and {@link #phaseEnds} are on every phase's path: what they do
-   * when nothing records stays small enough to inline, and the rest is in methods of its own.
+   * A phase event, begun, or null when phase events are not recorded. This and {@link
+   * #phaseEnds} are on every phase's path: what they do when nothing records stays small enough
+   * to inline, and the rest is in methods of its own.
    */
   static PhaseEvent phaseBegins() {
     return recorderStarted() ? beginPhase() : null;
