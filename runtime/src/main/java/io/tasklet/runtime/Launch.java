@@ -31,9 +31,8 @@ import java.util.function.BooleanSupplier;
  * Slot}: to start a phase, the coordinator writes the phase's body and its number there (the
  * number last, a volatile write that publishes the body) and wakes the thread if it parked; the
  * lane runs the body, writes back when it ended and the number as the phase it finished, and wakes
- * the coordinator thread if that parked. The coordinator reads the clock for the phase's start
- * only once every lane has been handed the phase, and counts each lane's busy time when the phase
- * is over, on its own thread. Each direction has a cache line of its own that only one
+ * the coordinator thread if that parked. The coordinator counts each lane's busy time, from the
+ * phase's start to the end the lane wrote back, when the phase is over, on its own thread. Each direction has a cache line of its own that only one
  * side writes, and a lane reads nothing else the coordinator writes, so a round trip moves one
  * line to each lane and one back. Meanwhile the coordinator thread runs lane 0, then waits until
  * every lane has finished the phase. A phase always waits for every lane it started: if a {@link
@@ -456,6 +455,9 @@ final class Launch<S, W> {
     current.number = number;
     current.open = true;
     current.handed = 0;
+    // Before the hand-offs, so that no lane can start before its phase did: a lane's busy time
+    // counts from here even if this thread is descheduled while it hands the phase out.
+    long start = System.nanoTime();
     for (int i = 1; i < lanes.size(); i++) {
       Slot<S, W> slot = slots.get(i - 1);
       LaneThread thread = threads[i - 1];
@@ -470,7 +472,6 @@ final class Launch<S, W> {
       thread.wake();
     }
     current.lanesLooping = true;
-    long start = System.nanoTime(); // after the hand-offs, which need not wait for it
     Lane first = lanes.get(0);
     long firstEnd = runLane(first, body);
     awaitLanes();
