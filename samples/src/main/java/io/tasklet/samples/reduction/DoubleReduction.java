@@ -31,13 +31,12 @@ public final class DoubleReduction {
         for (long i = start; i < end; i++) {
           double x = input.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
           sum += x;
-          // Math.min and Math.max only when x may change the extreme (or is NaN, or a zero of
-          // the other sign): the JIT vectorizes them in a loop over a double[], not in one over
-          // a memory segment, where each costs several dependent instructions per value.
-          if (!(x > min)) {
+          // Math.min and Math.max only when x may change an extreme (or is NaN, or a zero):
+          // the JIT vectorizes them over a double[], not over a memory segment, where each is a
+          // chain of dependent instructions. One test for both is true only for a new extreme,
+          // and ran faster, and more steadily from one JVM to the next, than a test for each.
+          if (!(x > min && x < max)) {
             min = Math.min(min, x);
-          }
-          if (!(x < max)) {
             max = Math.max(max, x);
           }
         }
