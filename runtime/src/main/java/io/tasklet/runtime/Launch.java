@@ -475,12 +475,10 @@ final class Launch<S, W> {
     Lane first = lanes.get(0);
     long firstEnd = runLane(first, body);
     awaitLanes();
-    phaseBusyNanos[0] = Math.max(0, firstEnd - start);
-    for (int i = 1; i < lanes.size(); i++) {
-      phaseBusyNanos[i] = Math.max(0, slots.get(i - 1).endNanos - start);
-    }
     for (int i = 0; i < lanes.size(); i++) {
-      busyNanos[i] += phaseBusyNanos[i];
+      long busy = Math.max(0, (i == 0 ? firstEnd : slots.get(i - 1).endNanos) - start);
+      phaseBusyNanos[i] = busy;
+      busyNanos[i] += busy;
     }
     TaskletEvents.phaseEnds(event, state.tasklet(), phaseBusyNanos);
     current.open = false;

@@ -234,6 +234,28 @@ class HostileCodeTest {
   }
 
   @Test
+  void aLaneLeavingItsThreadInterruptedLeavesNoTraceInTheNextPhase() throws Exception {
+    TaskletResult<long[]> result = runtime.launch(Specs.longs(4).lanes(4, 0).build(),
+        (CoordinatorContext<long[], Void> ctx) -> {
+          ctx.parallelForWorkers(lane -> {
+            if (lane.index() != 0) {
+              Thread.currentThread().interrupt();
+            }
+          });
+          // Between the phases the lane loops wait with their threads' interrupts still set:
+          // they must park, not spin on the interrupt, and start the next phase without it.
+          long giveUp = System.nanoTime() + BOUND.toNanos();
+          while (!PhasesTest.allLaneThreadsParked()) {
+            assertTrue(System.nanoTime() < giveUp, "a lane thread never parked between phases");
+            Thread.onSpinWait();
+          }
+          ctx.parallelForWorkers(lane -> Specs.set(lane.shared(), lane.index(),
+              Thread.currentThread().isInterrupted() ? 1 : 0));
+        });
+    assertEquals(0, result.shared()[1] + result.shared()[2] + result.shared()[3]);
+  }
+
+  @Test
   void aLaneLeavingItsThreadInterruptedLeavesNoTraceInTheNextLaunch() throws Exception {
     runtime.launch(Specs.longs(1).lanes(4, 0).build(),
         (CoordinatorContext<long[], Void> ctx) -> ctx.parallelForWorkers(lane -> {

@@ -52,20 +52,8 @@ class ZeroCopyTest {
     AUTO_ARENA(bytes -> copyOf(Arena.ofAuto(), bytes)),
     DIRECT_BUFFER(bytes -> MemorySegment.ofBuffer(ByteBuffer.allocateDirect(bytes.length)
         .put(bytes).flip())),
-    SLICED_BUFFER(bytes -> {
-      ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length + 13);
-      buffer.position(13);
-      buffer.put(bytes);
-      buffer.position(13);
-      return MemorySegment.ofBuffer(buffer);
-    }),
-    SLICED_HEAP_BUFFER(bytes -> {
-      ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 5);
-      buffer.position(5);
-      buffer.put(bytes);
-      buffer.position(5);
-      return MemorySegment.ofBuffer(buffer);
-    });
+    SLICED_BUFFER(bytes -> sliced(ByteBuffer.allocateDirect(bytes.length + 13), 13, bytes)),
+    SLICED_HEAP_BUFFER(bytes -> sliced(ByteBuffer.allocate(bytes.length + 5), 5, bytes));
 
     final Function<byte[], MemorySegment> make;
 
@@ -76,6 +64,12 @@ class ZeroCopyTest {
     private static MemorySegment copyOf(Arena arena, byte[] bytes) {
       return arena.allocate(Math.max(bytes.length, 1)).asSlice(0, bytes.length)
           .copyFrom(MemorySegment.ofArray(bytes));
+    }
+
+    /** The segment of {@code buffer} with {@code bytes} at {@code position}, its position. */
+    private static MemorySegment sliced(ByteBuffer buffer, int position, byte[] bytes) {
+      buffer.position(position).put(bytes).position(position);
+      return MemorySegment.ofBuffer(buffer);
     }
   }
 
