@@ -53,7 +53,7 @@ final class FuelPool {
   static {
     try {
       STATE = MethodHandles.lookup().findVarHandle(AccountFields.class, "state", int.class);
-      OWNER = MethodHandles.lookup().findVarHandle(Account.class, "owner", Thread.class);
+      OWNER = MethodHandles.lookup().findVarHandle(AccountFields.class, "owner", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -200,22 +200,26 @@ final class FuelPool {
 
     /** Written only by the owner. */
     long consumed;
+
+    final FuelPool pool;
+    final int lane;
+
+    /** The thread that may draw now; null when none may. Written only by that thread. */
+    Thread owner;
+
+    AccountFields(FuelPool pool, int lane) {
+      this.pool = pool;
+      this.lane = lane;
+    }
   }
 
   /** What one lane, or the coordinator, draws through, on the one thread that owns it. */
   @SuppressWarnings("unused")
   static final class Account extends AccountFields {
-    long p10, p11, p12, p13, p14, p15, p16, p17;
-
-    private final FuelPool pool;
-    final int lane;
-
-    /** The thread that may draw now; null when none may. Written only by that thread. */
-    private Thread owner;
+    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
 
     private Account(FuelPool pool, int lane) {
-      this.pool = pool;
-      this.lane = lane;
+      super(pool, lane);
     }
 
     /** Makes the calling thread the owner, until {@link #disown}. */

@@ -28,9 +28,7 @@ final class Handoff extends HandoffFields {
   static final int TIMED_OUT = 2;
 
   @SuppressWarnings("unused")
-  private long p10, p11, p12, p13, p14, p15, p16, p17;
-
-  private final Backoff backoff = new Backoff();
+  private long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
 
   /**
    * Waits on the calling thread until {@code ready} holds, the thread is interrupted, or {@code
@@ -76,4 +74,7 @@ final class Handoff extends HandoffFields {
 
 class HandoffFields extends CacheLinePadding {
   volatile boolean parked;
+
+  /** The waiter's own; read only by it. */
+  final Backoff backoff = new Backoff();
 }

@@ -400,7 +400,7 @@ final class Launch<S, W> {
     Lane lane = lanes.get(index);
     Handoff coordinatorWaits = arrivals.coordinator;
     Thread coordinator = coordinatorThread; // set before the first phase handed this loop over
-    BooleanSupplier handedPhase = slot.handedPhase;
+    BooleanSupplier handedPhase = () -> slot.phase != slot.finished; // a new phase, or CLOSED
     while (true) {
       while (thread.await(handedPhase) != Handoff.READY) {
         // interrupted between phases: the status is cleared; wait on
@@ -622,12 +622,15 @@ final class Launch<S, W> {
    * that no lane reading the launch's other fields ever has to fetch it.
    */
   @SuppressWarnings("unused")
-  private static final class Phases extends CacheLinePadding {
+  private static final class Phases extends PhasesFields {
+    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+  }
+
+  private static class PhasesFields extends CacheLinePadding {
     long number; // of the phase under way, or the last one; from 1
     int handed; // lanes handed the phase through their slots
     boolean open; // its lanes may still be running
     boolean lanesLooping; // the lane loops were handed to the pool threads
-    long p10, p11, p12, p13, p14, p15, p16, p17;
   }
 
   /** Where the coordinator thread and the launching thread wait. */
@@ -641,15 +644,12 @@ final class Launch<S, W> {
 
   /**
    * Where the coordinator and lane {@code i} (from 1) meet for each phase: what the coordinator
-   * hands the lane, on one cache line, and what the lane hands back, on another (see {@link
-   * Launch}'s Phases).
+   * hands the lane, and what the lane hands back, each on cache lines of its own (see {@link
+   * CacheLinePadding}).
    */
   private static final class Slot<S, W> extends SlotFinished<S, W> {
     /** The phase number that ends the lane's loop; phases are numbered from 1. */
     static final long CLOSED = -1;
-
-    /** Whether the slot holds a phase the lane has not finished: a new one, or CLOSED. */
-    final BooleanSupplier handedPhase = () -> phase != finished;
   }
 
   /**
@@ -660,20 +660,18 @@ final class Launch<S, W> {
   private static class SlotFinished<S, W> extends SlotHanded<S, W> {
     long endNanos;
     volatile long finished;
-    long p20, p21, p22, p23, p24, p25, p26, p27;
+    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
   }
 
   /** Padding between what the coordinator hands a lane and what the lane hands back. */
   @SuppressWarnings("unused")
   private static class SlotHanded<S, W> extends SlotPhase<S, W> {
-    long p10, p11, p12, p13, p14, p15, p16, p17;
+    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
   }
 
   /**
    * What the coordinator hands a lane: the phase's body, a plain write published by the volatile
-   * write of the phase's number, written after it. The numbers are longs so that no field of
-   * a subclass can fill a gap left here: the JVM packs a subclass's narrow fields into its
-   * superclasses' gaps, which would put what the lane writes on the coordinator's line.
+   * write of the phase's number, written after it.
    */
   private static class SlotPhase<S, W> extends CacheLinePadding {
     LaneBody<S, W> body;
