@@ -22,9 +22,7 @@ public final class ByteHistogram {
       for (long start = share.start(); start < share.end(); start += CHUNK) {
         long end = Math.min(start + CHUNK, share.end());
         lane.fuelCheckpoint(end - start);
-        for (long i = start; i < end; i++) {
-          counts[input.get(ValueLayout.JAVA_BYTE, i) & 0xFF]++;
-        }
+        count(input, start, end, counts);
       }
       LocalBinsView.of(lane.scratch()).write(new LocalBins(counts));
     });
@@ -36,5 +34,16 @@ public final class ByteHistogram {
       }
     }
     total.bytesSeen(input.byteSize());
+  }
+
+  /**
+   * Adds the bytes of {@code input} from {@code start} to {@code end} to {@code counts}. A method
+   * of its own, called once per chunk, so that the JIT compiles it as a whole method after a few
+   * launches (see the reduction sample's {@code Running.add}).
+   */
+  private static void count(MemorySegment input, long start, long end, long[] counts) {
+    for (long i = start; i < end; i++) {
+      counts[input.get(ValueLayout.JAVA_BYTE, i) & 0xFF]++;
+    }
   }
 }
