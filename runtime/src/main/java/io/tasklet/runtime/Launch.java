@@ -647,20 +647,21 @@ final class Launch<S, W> {
    * hands the lane, and what the lane hands back, each on cache lines of its own (see {@link
    * CacheLinePadding}).
    */
+  @SuppressWarnings("unused")
   private static final class Slot<S, W> extends SlotFinished<S, W> {
     /** The phase number that ends the lane's loop; phases are numbered from 1. */
     static final long CLOSED = -1;
+
+    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
   }
 
   /**
    * What a lane hands back, on a line of its own: the last phase it finished, and when it
    * finished it (a plain write, published by the volatile write of the number).
    */
-  @SuppressWarnings("unused")
   private static class SlotFinished<S, W> extends SlotHanded<S, W> {
     long endNanos;
     volatile long finished;
-    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
   }
 
   /** Padding between what the coordinator hands a lane and what the lane hands back. */
