@@ -61,6 +61,7 @@ final class Handoff extends HandoffFields {
         parked = false;
       }
     }
+    wait.done();
     return READY;
   }
 
