@@ -37,6 +37,11 @@ final class Comparisons {
           of("LaneRoundTrip.phaser", "threads=2"),
           of("LaneRoundTrip.pingPong", "threads=2"),
           Target.faster()),
+      new Comparison("Lane round trip, 2 lanes, beside a thread that keeps a core busy:"
+              + " parallelForWorkers vs Phaser",
+          of("LaneRoundTrip.taskletBesideBusyCore", "lanes=2"),
+          of("LaneRoundTrip.phaserBesideBusyCore", "threads=2"),
+          Target.faster()),
       new Comparison("Fuel checkpoint, 2 lanes: leased pool vs shared AtomicLong CAS",
           of("FuelCheckpoint.pool", "lanes=2"),
           of("FuelCheckpoint.naiveCas", "lanes=2"),

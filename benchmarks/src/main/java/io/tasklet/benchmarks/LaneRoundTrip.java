@@ -38,6 +38,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * is two such messages in a row, the hand-off and the arrival, and cannot cost less. A barrier
  * round among two threads has one on its path: the last to arrive goes on at once, and only the
  * other waits to hear of it.
+ *
+ * <p>{@link #taskletBesideBusyCore} and {@link #phaserBesideBusyCore} do the same beside a thread
+ * that keeps a core busy, as other work does on a machine the runtime shares: there a waiter that
+ * spins keeps from its core the thread it waits for.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -166,6 +170,28 @@ public class LaneRoundTrip {
     }
   }
 
+  /** A thread that keeps a core busy until torn down. */
+  @State(Scope.Benchmark)
+  public static class BusyCore {
+    volatile boolean stop;
+    Thread busy;
+
+    @Setup
+    public void start() {
+      busy = startThreads(1, "busy", () -> {
+        while (!stop) {
+          Thread.onSpinWait();
+        }
+      })[0];
+    }
+
+    @TearDown
+    public void stop() throws InterruptedException {
+      stop = true;
+      busy.join();
+    }
+  }
+
   /** A volatile long with a cache line of padding on either side. */
   @SuppressWarnings("unused")
   static final class PaddedLong {
@@ -202,6 +228,19 @@ public class LaneRoundTrip {
     for (int round = 0; round < ROUNDS; round++) {
       state.phaser.arriveAndAwaitAdvance();
     }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public TaskletResult<Void> taskletBesideBusyCore(EmptyLanes state, BusyCore busy)
+      throws TaskletException {
+    return tasklet(state);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void phaserBesideBusyCore(PhaserParties state, BusyCore busy) {
+    phaser(state);
   }
 
   @Benchmark
