@@ -4,7 +4,7 @@ import io.tasklet.annotations.Coordinator;
 import io.tasklet.runtime.CoordinatorContext;
 import io.tasklet.runtime.Share;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 
 /** Counts the byte values of a file: every lane counts its share, then the coordinator adds up. */
 public final class ByteHistogram {
@@ -18,11 +18,15 @@ public final class ByteHistogram {
     MemorySegment input = ctx.input();
     ctx.parallelForWorkers(lane -> {
       long[] counts = new long[256];
+      // The input as a buffer, the same memory and as read-only: JDK 25 compiles a byte loop over
+      // a ByteBuffer as it does one over an array, and one over a MemorySegment about a sixth
+      // slower. Its int indexes reach maxInputBytes, 1 GiB.
+      ByteBuffer bytes = input.asByteBuffer();
       Share share = lane.share(input.byteSize());
       for (long start = share.start(); start < share.end(); start += CHUNK) {
         long end = Math.min(start + CHUNK, share.end());
         lane.fuelCheckpoint(end - start);
-        count(input, start, end, counts);
+        count(bytes, (int) start, (int) end, counts);
       }
       LocalBinsView.of(lane.scratch()).write(new LocalBins(counts));
     });
@@ -41,9 +45,9 @@ public final class ByteHistogram {
    * of its own, called once per chunk, so that the JIT compiles it as a whole method after a few
    * launches (see the reduction sample's {@code Running.add}).
    */
-  private static void count(MemorySegment input, long start, long end, long[] counts) {
-    for (long i = start; i < end; i++) {
-      counts[input.get(ValueLayout.JAVA_BYTE, i) & 0xFF]++;
+  private static void count(ByteBuffer input, int start, int end, long[] counts) {
+    for (int i = start; i < end; i++) {
+      counts[input.get(i) & 0xFF]++;
     }
   }
 }
