@@ -92,8 +92,9 @@ public class HistogramEndToEnd {
 
   /**
    * The sample on 1 lane: the same lane loop as on 2, over the whole input, next to {@link
-   * #oneThread}, the same summary over an array. What separates these two is the JIT's code for
-   * a loop over a memory segment and for one over an array, not the runtime's hand-offs.
+   * #oneThread}, the same count over an array. What separates these two is the JIT's code for
+   * the lane's loop (over a buffer view of the input's memory segment) and for one over an
+   * array, not the runtime's hand-offs.
    */
   @Benchmark
   public TaskletResult<Histogram> taskletOneLane(Input state) throws TaskletException {
