@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>The tasklet reads the values as the sample's users hand them over, a direct buffer of
  * doubles in native order, in place, and its time includes the launch, the fuel checkpoints and
- * reading the result back, as in {@link HistogramEndToEnd}. The baselines summarise a {@code double[]} of the same values: a
- * parallel stream collecting into a mutable summary (on the common pool, which has 1 thread on 2
- * cores besides the caller), two threads, and one thread. The two threads are a fixed pool kept
+ * reading the result back, as in {@link HistogramEndToEnd}. The baselines summarise a {@code
+ * double[]} of the same values: a parallel stream collecting into a mutable summary (on the
+ * common pool, which has 1 thread on 2 cores besides the caller), two threads, and one thread. The two threads are a fixed pool kept
  * from one operation to the next, as the runtime keeps its lane threads. The setup checks that
  * every way gives the same count, minimum and maximum, and the same sum up to the rounding that a
  * different order of additions brings.

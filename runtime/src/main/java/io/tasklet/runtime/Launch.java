@@ -32,9 +32,10 @@ import java.util.function.BooleanSupplier;
  * number last, a volatile write that publishes the body) and wakes the thread if it parked; the
  * lane runs the body, writes back when it ended and the number as the phase it finished, and wakes
  * the coordinator thread if that parked. The coordinator counts each lane's busy time, from the
- * phase's start to the end the lane wrote back, when the phase is over, on its own thread. Each direction has a cache line of its own that only one
- * side writes, and a lane reads nothing else the coordinator writes, so a round trip moves one
- * line to each lane and one back. Meanwhile the coordinator thread runs lane 0, then waits until
+ * phase's start to the end the lane wrote back, when the phase is over, on its own thread. Each
+ * direction has cache lines of its own that only one side writes ({@link CacheLinePadding}), and
+ * a lane reads nothing else the coordinator writes, so a round trip moves one line to each lane
+ * and one back. Meanwhile the coordinator thread runs lane 0, then waits until
  * every lane has finished the phase. A phase always waits for every lane it started: if a {@link
  * StackOverflowError} cuts the coordinator's side of a phase short, the launch fails and the
  * coordinator thread waits for the phase's lanes from the bottom of its stack before the launch

@@ -20,7 +20,7 @@ public final class ByteHistogram {
       long[] counts = new long[256];
       // The input as a buffer, the same memory and as read-only: JDK 25 compiles a byte loop over
       // a ByteBuffer as it does one over an array, and one over a MemorySegment about a sixth
-      // slower. Its int indexes reach maxInputBytes, 1 GiB.
+      // slower. asByteBuffer refuses a segment of 2 GiB or more, so the int indexes cannot wrap.
       ByteBuffer bytes = input.asByteBuffer();
       Share share = lane.share(input.byteSize());
       for (long start = share.start(); start < share.end(); start += CHUNK) {
