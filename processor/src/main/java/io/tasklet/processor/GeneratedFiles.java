@@ -1,6 +1,5 @@
 package io.tasklet.processor;
 
-import com.palantir.javapoet.JavaFile;
 import io.tasklet.annotations.Coordinator;
 import io.tasklet.annotations.Tasklet;
 import io.tasklet.processor.check.RecordChecker;
@@ -9,6 +8,7 @@ import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
+import io.tasklet.processor.write.GeneratedSource;
 import io.tasklet.processor.write.GeneratedTypes;
 import io.tasklet.processor.write.Header;
 import io.tasklet.processor.write.LauncherWriter;
@@ -89,7 +89,7 @@ final class GeneratedFiles {
     final Map<String, String> classes = new LinkedHashMap<>();
     /** Keys of the records whose generated classes these use. */
     final Set<String> uses = new LinkedHashSet<>();
-    final Function<Header, List<JavaFile>> files;
+    final Function<Header, List<GeneratedSource>> files;
     /** Writes the layout report, a resource, once the classes are written. */
     final Resource layoutReport;
     final Header header;
@@ -101,7 +101,7 @@ final class GeneratedFiles {
     AnnotationValue name;
 
     Planned(Element origin, String description, String fix, String record, Header header,
-        Function<Header, List<JavaFile>> files, Resource layoutReport) {
+        Function<Header, List<GeneratedSource>> files, Resource layoutReport) {
       this.origin = origin;
       this.description = description;
       this.fix = fix;
@@ -252,15 +252,15 @@ final class GeneratedFiles {
   }
 
   private void writeFiles(Planned one) {
-    List<JavaFile> files;
+    List<GeneratedSource> files;
     try {
       files = one.files.apply(one.header);
-      for (JavaFile file : files) {
+      for (GeneratedSource file : files) {
         try {
           write(file);
         } catch (IOException e) {
           env.getMessager().printMessage(Diagnostic.Kind.ERROR, "could not write "
-              + file.packageName() + "." + file.typeSpec().name() + " for " + one.description
+              + file.type().canonicalName() + " for " + one.description
               + ": " + e.getMessage(), one.origin);
         }
       }
@@ -279,14 +279,12 @@ final class GeneratedFiles {
     }
   }
 
-  /** Writes {@code file} through the filer, with its originating elements. */
-  private void write(JavaFile file) throws IOException {
-    String name = file.packageName().isEmpty() ? file.typeSpec().name()
-        : file.packageName() + "." + file.typeSpec().name();
-    JavaFileObject source = env.getFiler().createSourceFile(name,
-        file.typeSpec().originatingElements().toArray(Element[]::new));
+  /** Writes {@code file} through the filer, with its originating element. */
+  private void write(GeneratedSource file) throws IOException {
+    JavaFileObject source =
+        env.getFiler().createSourceFile(file.type().canonicalName(), file.origin());
     try (Writer writer = source.openWriter()) {
-      writer.write(GeneratedTypes.text(file));
+      writer.write(file.text());
     }
   }
 

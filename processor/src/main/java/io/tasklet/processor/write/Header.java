@@ -1,8 +1,5 @@
 package io.tasklet.processor.write;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import javax.lang.model.element.Element;
 
@@ -23,21 +20,16 @@ public record Header(Element origin, boolean generated, List<String> suppressWar
     suppressWarnings = List.copyOf(suppressWarnings);
   }
 
-  void applyTo(TypeSpec.Builder type) {
-    type.addOriginatingElement(origin);
+  /** Writes the annotations of the class, before its declaration. */
+  void writeTo(JavaSource source) {
     if (generated) {
-      type.addAnnotation(GeneratedTypes.generated());
+      source.line("@" + source.name(GeneratedTypes.GENERATED) + "("
+          + JavaSource.literal(GeneratedTypes.PROCESSOR) + ")");
     }
     if (!suppressWarnings.isEmpty()) {
-      type.addAnnotation(
-          AnnotationSpec.builder(SuppressWarnings.class)
-              .addMember(
-                  "value",
-                  suppressWarnings.size() == 1 ? "$L" : "{$L}",
-                  CodeBlock.join(
-                      suppressWarnings.stream().map(key -> CodeBlock.of("$S", key)).toList(),
-                      ", "))
-              .build());
+      String keys = String.join(", ", suppressWarnings.stream().map(JavaSource::literal).toList());
+      source.line("@" + source.name(SuppressWarnings.class) + "("
+          + (suppressWarnings.size() == 1 ? keys : "{" + keys + "}") + ")");
     }
   }
 }

@@ -1,13 +1,5 @@
 package io.tasklet.processor.write;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.LauncherModel;
 import io.tasklet.runtime.CoordinatorDeclaration;
 import io.tasklet.runtime.CoordinatorLaunch;
@@ -16,8 +8,9 @@ import io.tasklet.runtime.TaskletDeclaration;
 import io.tasklet.runtime.TaskletLaunch;
 import io.tasklet.runtime.TaskletLaunchWithInput;
 import io.tasklet.runtime.TaskletRuntime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes the launcher of one {@code @Coordinator} or {@code @Tasklet} method: a declaration. It
@@ -29,71 +22,72 @@ import javax.lang.model.element.Modifier;
  * maxInputBytes > 0}.
  */
 public final class LauncherWriter {
-  private static final ClassName TASKLET_RUNTIME = ClassName.get(TaskletRuntime.class);
   private static final String DECLARATION = "DECLARATION";
 
   private LauncherWriter() {}
 
   /** The launcher's source file, with {@code header}. */
-  public static JavaFile write(LauncherModel model, Header header) {
-    ClassName launcher = ClassName.get(model.packageName(), model.simpleName());
-    ClassName enclosing = ClassName.get(model.packageName(), model.enclosingSimpleNames().get(0),
-        model.enclosingSimpleNames().subList(1, model.enclosingSimpleNames().size())
-            .toArray(String[]::new));
-    ClassName shared = GeneratedTypes.record(model.shared());
-    ClassName sharedView = GeneratedTypes.view(model.shared());
+  public static GeneratedSource write(LauncherModel model, Header header) {
+    JavaName enclosingName = new JavaName(model.packageName(), model.enclosingSimpleNames());
+    JavaName sharedName = GeneratedTypes.record(model.shared());
+    List<JavaName> userClasses = new ArrayList<>(List.of(enclosingName, sharedName));
+    model.scratch().ifPresent(scratch -> userClasses.add(GeneratedTypes.record(scratch)));
+    JavaSource source = new JavaSource(JavaName.of(model.packageName(), model.simpleName()),
+        header.origin(), userClasses.toArray(JavaName[]::new));
+    String enclosing = source.name(enclosingName);
+    String shared = source.name(sharedName);
+    String sharedView = source.name(GeneratedTypes.view(model.shared()));
     boolean hasInput = model.maxInputBytes() > 0;
     String launch = hasInput ? "launchWithInput" : "launch";
 
-    TypeSpec.Builder type = TypeSpec.classBuilder(launcher)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Launches {@link $T#$L} $L.\n", enclosing, model.methodName(),
-            model.laned()
-                ? "on up to " + model.workers() + (model.workers() == 1 ? " lane" : " lanes")
-                : "on the calling thread");
-    header.applyTo(type);
-    // fields come first in the file wherever they are added
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    source.javadoc("Launches {@link " + enclosing + "#" + model.methodName() + "} "
+        + (model.laned()
+            ? "on up to " + model.workers() + (model.workers() == 1 ? " lane" : " lanes")
+            : "on the calling thread")
+        + ".");
+    header.writeTo(source);
+    source.open("public final class " + model.simpleName());
+    List<String> leading = new ArrayList<>(List.of(JavaSource.literal(model.taskletName())));
+    String declaration;
+    String builder;
     if (model.laned()) {
-      ClassName scratchView = GeneratedTypes.view(model.scratch().orElseThrow());
-      type.addField(declaration(model, enclosing,
-          ParameterizedTypeName.get(ClassName.get(CoordinatorDeclaration.class), shared,
-              GeneratedTypes.record(model.scratch().orElseThrow())),
-          CodeBlock.of("$S,$W$L,$W$T.SIZE,$W$T.LAYOUT,$W$T.SIZE,$W$T.LAYOUT",
-              model.taskletName(), model.workers(), sharedView, sharedView, scratchView,
-              scratchView)));
-      TypeName builder = ParameterizedTypeName.get(ClassName.get(
-          hasInput ? CoordinatorLaunchWithInput.class : CoordinatorLaunch.class), shared);
-      type.addMethod(MethodSpec.methodBuilder("builder")
-          .addJavadoc("{@return a launch on the process's {@link $T#defaultRuntime default"
-              + " runtime}}\n", TASKLET_RUNTIME)
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(builder)
-          .addStatement("return $N.$L($T.defaultRuntime())", DECLARATION, launch, TASKLET_RUNTIME)
-          .build());
-      type.addMethod(MethodSpec.methodBuilder("on")
-          .addJavadoc("{@return a launch on {@code runtime}}\n"
-              + "@param runtime the runtime to launch on\n")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addParameter(TASKLET_RUNTIME, "runtime")
-          .returns(builder)
-          .addStatement("return $N.$L(runtime)", DECLARATION, launch)
-          .build());
+      String scratchView = source.name(GeneratedTypes.view(model.scratch().orElseThrow()));
+      declaration = source.name(CoordinatorDeclaration.class) + "<" + shared + ", "
+          + source.name(GeneratedTypes.record(model.scratch().orElseThrow())) + ">";
+      leading.addAll(List.of(String.valueOf(model.workers()), sharedView + ".SIZE",
+          sharedView + ".LAYOUT", scratchView + ".SIZE", scratchView + ".LAYOUT"));
+      builder = source.name(hasInput ? CoordinatorLaunchWithInput.class : CoordinatorLaunch.class)
+          + "<" + shared + ">";
     } else {
-      type.addField(declaration(model, enclosing,
-          ParameterizedTypeName.get(ClassName.get(TaskletDeclaration.class), shared),
-          CodeBlock.of("$S,$W$T.SIZE,$W$T.LAYOUT", model.taskletName(), sharedView,
-              sharedView)));
-      TypeName builder = ParameterizedTypeName.get(ClassName.get(
-          hasInput ? TaskletLaunchWithInput.class : TaskletLaunch.class), shared);
-      type.addMethod(MethodSpec.methodBuilder("builder")
-          .addJavadoc("{@return a run on the calling thread, which starts no thread}\n")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(builder)
-          .addStatement("return $N.$L()", DECLARATION, launch)
-          .build());
+      declaration = source.name(TaskletDeclaration.class) + "<" + shared + ">";
+      leading.addAll(List.of(sharedView + ".SIZE", sharedView + ".LAYOUT"));
+      builder = source.name(hasInput ? TaskletLaunchWithInput.class : TaskletLaunch.class) + "<"
+          + shared + ">";
     }
-    return GeneratedTypes.file(model.packageName(), type.build());
+    declaration(source, model, enclosing, sharedView, declaration, leading);
+    source.member().line("private " + model.simpleName() + "() {}");
+    if (model.laned()) {
+      String runtime = source.name(TaskletRuntime.class);
+      source.member()
+          .javadoc("{@return a launch on the process's {@link " + runtime + "#defaultRuntime"
+              + " default runtime}}")
+          .open("public static " + builder + " builder()")
+          .line("return " + DECLARATION + "." + launch + "(" + runtime + ".defaultRuntime());")
+          .close();
+      source.member()
+          .javadoc("{@return a launch on {@code runtime}}",
+              "@param runtime the runtime to launch on")
+          .open("public static " + builder + " on(" + runtime + " runtime)")
+          .line("return " + DECLARATION + "." + launch + "(runtime);")
+          .close();
+    } else {
+      source.member()
+          .javadoc("{@return a run on the calling thread, which starts no thread}")
+          .open("public static " + builder + " builder()")
+          .line("return " + DECLARATION + "." + launch + "();")
+          .close();
+    }
+    return source.close().source();
   }
 
   /**
@@ -106,18 +100,18 @@ public final class LauncherWriter {
    * then checks the lambdas against known types once, instead of inferring the class's type
    * arguments from the twelve arguments, which took about a quarter of javac's time on a launcher.
    */
-  private static FieldSpec declaration(
-      LauncherModel model, ClassName enclosing, ParameterizedTypeName type, CodeBlock leading) {
-    return FieldSpec.builder(type, DECLARATION, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("What {@link $T#$L} declares: name, $Lsizes, budget and fuel, and its memory plan.\n", enclosing,
-            model.methodName(), model.laned() ? "lanes, " : "")
-        .initializer("$Znew $T($L,$W$L,$W$L,$W$L,$W$L,$Wsegment -> $T.of(segment).read(),"
-                + "$Wcontext -> $T.$L(context))",
-            type, leading, literal(model.maxInputBytes()),
-            literal(model.maxOutputBytes()), literal(model.maxLinearMemory()),
-            literal(model.maxFuel()), GeneratedTypes.view(model.shared()), enclosing,
-            model.methodName())
-        .build();
+  private static void declaration(JavaSource source, LauncherModel model, String enclosing,
+      String sharedView, String type, List<String> leading) {
+    List<String> arguments = new ArrayList<>(leading);
+    arguments.addAll(List.of(literal(model.maxInputBytes()), literal(model.maxOutputBytes()),
+        literal(model.maxLinearMemory()), literal(model.maxFuel()),
+        "segment -> " + sharedView + ".of(segment).read()",
+        "context -> " + enclosing + "." + model.methodName() + "(context)"));
+    source.member()
+        .javadoc("What {@link " + enclosing + "#" + model.methodName() + "} declares: name, "
+            + (model.laned() ? "lanes, " : "") + "sizes, budget and fuel, and its memory plan.")
+        .line("public static final " + type + " " + DECLARATION + " =")
+        .wrapped("    new " + type + "(", arguments, ");", 8);
   }
 
   /** {@code 1_048_576L}: a {@code long} literal grouped as a person writes it. */

@@ -1,9 +1,5 @@
 package io.tasklet.processor.write;
 
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
@@ -15,7 +11,6 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes the layout members of a record's class: its size, alignment and offsets as constants,
@@ -25,86 +20,75 @@ import javax.lang.model.element.Modifier;
 final class LayoutWriter {
   private LayoutWriter() {}
 
-  /** Adds the layout constants of {@code model} to {@code type}. */
-  static void addTo(TypeSpec.Builder type, RecordModel model) {
-    type.addField(
-        constant(
-            TypeName.LONG,
-            "SIZE",
-            CodeBlock.of("$LL", model.size()),
-            CodeBlock.of("Size in bytes.")));
-    type.addField(
-        constant(
-            TypeName.LONG,
-            "ALIGNMENT",
-            CodeBlock.of("$LL", model.alignment()),
-            CodeBlock.of("Alignment in bytes.")));
+  /**
+   * Writes the layout constants of {@code model} into {@code source}, in two groups: the size,
+   * alignment and placements as numbers, then {@code LAYOUT}.
+   */
+  static void writeTo(JavaSource source, RecordModel model) {
+    source.member();
+    constant(source, "long", "SIZE", model.size() + "L", "Size in bytes.");
+    constant(source, "long", "ALIGNMENT", model.alignment() + "L", "Alignment in bytes.");
     for (ComponentModel component : model.components()) {
-      type.addField(
-          constant(
-              TypeName.LONG,
-              GeneratedNames.offset(component),
-              CodeBlock.of("$LL", component.offset()),
-              CodeBlock.of("{@code $L}: $L.", component.name(), GeneratedTypes.placement(component))));
+      constant(source, "long", GeneratedNames.offset(component), component.offset() + "L",
+          "{@code " + component.name() + "}: " + GeneratedTypes.placement(component) + ".");
       if (component.isArray()) {
-        type.addField(
-            constant(
-                TypeName.INT,
-                GeneratedNames.length(component),
-                CodeBlock.of("$L", component.length()),
-                CodeBlock.of("Elements of {@code $L}.", component.name())));
+        constant(source, "int", GeneratedNames.length(component),
+            String.valueOf(component.length()),
+            "Elements of {@code " + component.name() + "}.");
       }
     }
-    type.addField(
-        constant(
-            TypeName.get(StructLayout.class),
-            "LAYOUT",
-            structLayout(model),
-            CodeBlock.of(
-                "The layout as a {@link $T}, with explicit padding.",
-                StructLayout.class)));
+    String structLayout = source.name(StructLayout.class);
+    source.member()
+        .javadoc("The layout as a {@link " + structLayout + "}, with explicit padding.");
+    List<String> lines = structLayout(source, model);
+    source.line("public static final " + structLayout + " LAYOUT = " + lines.getFirst());
+    for (String line : lines.subList(1, lines.size())) {
+      source.line("    " + line);
+    }
   }
 
-  private static FieldSpec constant(
-      TypeName type, String name, CodeBlock initializer, CodeBlock javadoc) {
-    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer(initializer)
-        .addJavadoc(javadoc)
-        .addJavadoc("\n")
-        .build();
+  private static void constant(
+      JavaSource source, String type, String name, String value, String javadoc) {
+    source.javadoc(javadoc).line("public static final " + type + " " + name + " = " + value + ";");
   }
 
-  private static CodeBlock structLayout(RecordModel model) {
-    List<CodeBlock> members = new ArrayList<>();
+  /** The initialiser of {@code LAYOUT}, a line per member, the first line without indent. */
+  private static List<String> structLayout(JavaSource source, RecordModel model) {
+    List<String> members = new ArrayList<>();
     long end = 0;
     for (ComponentModel component : model.components()) {
       if (component.offset() > end) {
-        members.add(padding(component.offset() - end));
+        members.add(padding(source, component.offset() - end));
       }
-      CodeBlock element = elementLayout(component.type());
-      members.add(
-          component.isArray()
-              ? CodeBlock.of(
-                  "$T.sequenceLayout($L, $L).withName($S)",
-                  MemoryLayout.class,
-                  component.length(),
-                  element,
-                  component.name())
-              : CodeBlock.of("$L.withName($S)", element, component.name()));
+      String element = elementLayout(source, component.type());
+      String name = ".withName(" + JavaSource.literal(component.name()) + ")";
+      members.add(component.isArray()
+          ? source.name(MemoryLayout.class) + ".sequenceLayout(" + component.length() + ", "
+              + element + ")" + name
+          : element + name);
       end = component.offset() + component.size();
     }
     if (model.size() > end) {
-      members.add(padding(model.size() - end));
+      members.add(padding(source, model.size() - end));
     }
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.structLayout(", MemoryLayout.class);
-    if (!members.isEmpty()) {
-      code.add("\n$>$>").add(CodeBlock.join(members, ",\n")).add("$<$<");
+    List<String> lines = new ArrayList<>();
+    String open = source.name(MemoryLayout.class) + ".structLayout(";
+    if (members.isEmpty()) {
+      lines.add(open + ")");
+    } else {
+      lines.add(open);
+      for (int i = 0; i < members.size(); i++) {
+        lines.add(members.get(i) + (i + 1 < members.size() ? "," : ")"));
+      }
     }
-    code.add(")\n$>$>.withName($S)", model.displayName());
+    String named = ".withName(" + JavaSource.literal(model.displayName()) + ")";
     if (model.alignment() > naturalAlignment(model)) {
-      code.add("\n.withByteAlignment($LL)", model.alignment());
+      lines.add(named);
+      lines.add(".withByteAlignment(" + model.alignment() + "L);");
+    } else {
+      lines.add(named + ";");
     }
-    return code.add("$<$<").build();
+    return lines;
   }
 
   /** The alignment C gives the record: that of its most aligned component, 1 for none. */
@@ -116,16 +100,15 @@ final class LayoutWriter {
     return natural;
   }
 
-  private static CodeBlock padding(long bytes) {
-    return CodeBlock.of("$T.paddingLayout($LL)", MemoryLayout.class, bytes);
+  private static String padding(JavaSource source, long bytes) {
+    return source.name(MemoryLayout.class) + ".paddingLayout(" + bytes + "L)";
   }
 
-  private static CodeBlock elementLayout(ValueType type) {
+  private static String elementLayout(JavaSource source, ValueType type) {
     return switch (type) {
-      case Primitive primitive -> GeneratedTypes.valueLayout(primitive);
-      case EnumType enumType -> GeneratedTypes.valueLayout(enumType.storage());
-      case RecordType recordType ->
-          CodeBlock.of("$T.LAYOUT", GeneratedTypes.view(recordType.model()));
+      case Primitive primitive -> GeneratedTypes.valueLayout(source, primitive);
+      case EnumType enumType -> GeneratedTypes.valueLayout(source, enumType.storage());
+      case RecordType recordType -> source.name(GeneratedTypes.view(recordType.model())) + ".LAYOUT";
     };
   }
 }

@@ -1,14 +1,5 @@
 package io.tasklet.processor.write;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
@@ -27,11 +18,13 @@ import io.tasklet.runtime.RecordView;
 import io.tasklet.runtime.ShortComponent;
 import io.tasklet.runtime.Views;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import javax.lang.model.element.Modifier;
+import java.util.Set;
+import javax.lang.model.element.Element;
 
 /**
  * Writes {@code RView}, the one class of a record: its layout (constants and a {@code
@@ -46,113 +39,130 @@ import javax.lang.model.element.Modifier;
  * of a {@code @SharedState} record are public: they carry the ordered and atomic operations.
  */
 public final class ViewWriter {
-  private static final ClassName VIEWS = ClassName.get(Views.class);
-  private static final ClassName RECORD_VIEW = ClassName.get(RecordView.class);
-
   private static final String SEGMENT = "segment";
   private static final String INDEX = "index";
   private static final String VALUE = "value";
+  private static final String I = "i";
 
   private final RecordModel model;
-  private final ClassName record;
-  private final ClassName view;
-  private final TypeSpec.Builder type;
-  /** Names of the class's fields and of the types it names, which locals must not shadow. */
-  private final NameAllocator classNames = new NameAllocator();
-  private final List<MethodSpec> accessors = new ArrayList<>();
+  private final JavaSource source;
+  /** How the file names the record, its view and the runtime's {@code Views}. */
+  private final String record;
+  private final String view;
+  private final String views;
+  /** Names of the class's fields and of the types it names, which locals must not obscure. */
+  private final Set<String> classNames = new HashSet<>();
 
-  private ViewWriter(RecordModel model, Header header) {
+  private ViewWriter(RecordModel model, Element origin) {
     this.model = model;
-    this.record = GeneratedTypes.record(model);
-    this.view = GeneratedTypes.view(model);
-    this.type = TypeSpec.recordBuilder(view).addModifiers(Modifier.PUBLIC);
-    header.applyTo(type);
+    JavaName recordName = GeneratedTypes.record(model);
+    this.source = new JavaSource(GeneratedTypes.view(model), origin, recordName);
+    this.record = source.name(recordName);
+    this.view = model.viewSimpleName();
+    this.views = source.name(Views.class);
     // taken here, so that a local named after a component never reads "yield" or "var"
-    for (String reserved : GeneratedNames.RESTRICTED_IDENTIFIERS) {
-      classNames.newName(reserved, reserved);
-    }
-    List<String> reserved = new ArrayList<>(List.of(SEGMENT, "i", VALUE, "SIZE", "ALIGNMENT",
-        "LAYOUT", "MemoryLayout", "MemorySegment", "StructLayout", "ValueLayout",
-        "Views", record.simpleNames().getFirst(), view.simpleName()));
+    classNames.addAll(GeneratedNames.RESTRICTED_IDENTIFIERS);
+    classNames.addAll(List.of(SEGMENT, I, VALUE, "SIZE", "ALIGNMENT", "LAYOUT", "MemoryLayout",
+        "MemorySegment", "StructLayout", "ValueLayout", "Views",
+        recordName.simpleNames().getFirst(), view));
     for (ComponentModel component : model.components()) {
-      reserved.addAll(List.of(GeneratedNames.offset(component), GeneratedNames.length(component),
-          GeneratedNames.component(component)));
-    }
-    for (String name : reserved) {
-      classNames.newName(name, name);
+      classNames.addAll(List.of(GeneratedNames.offset(component),
+          GeneratedNames.length(component), GeneratedNames.component(component)));
     }
   }
 
   /** The class of {@code model}, with {@code header}. */
-  public static JavaFile write(RecordModel model, Header header) {
-    return new ViewWriter(model, header).build();
+  public static GeneratedSource write(RecordModel model, Header header) {
+    return new ViewWriter(model, header.origin()).build(header);
   }
 
-  private JavaFile build() {
-    type.addJavadoc(
-        "A {@link $T} in linear memory, laid out as C lays out the equivalent struct$L, in"
-            + " native byte order: its layout, and a {@link $T} that reads and writes it in"
-            + " place$L.\n"
-            + "@param segment the memory this view reads and writes\n",
-        record,
-        model.alignment() > LayoutWriter.naturalAlignment(model)
-            ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
-                + " values can be updated atomically through the 4-byte word around them"
-            : "",
-        RECORD_VIEW,
-        model.shared()
-            ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
-            : "");
-    type.addSuperinterface(ParameterizedTypeName.get(RECORD_VIEW, record));
-    LayoutWriter.addTo(type, model);
+  private GeneratedSource build(Header header) {
+    String recordView = source.name(RecordView.class);
+    String segmentType = source.name(MemorySegment.class);
+    source.javadoc("A {@link " + record + "} in linear memory, laid out as C lays out the"
+            + " equivalent struct"
+            + (model.alignment() > LayoutWriter.naturalAlignment(model)
+                ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
+                    + " values can be updated atomically through the 4-byte word around them"
+                : "")
+            + ", in native byte order: its layout, and a {@link " + recordView + "} that reads"
+            + " and writes it in place"
+            + (model.shared()
+                ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
+                : "")
+            + ".",
+        "@param segment the memory this view reads and writes");
+    header.writeTo(source);
+    source.open("public record " + view + "(" + segmentType + " " + SEGMENT + ") implements "
+        + recordView + "<" + record + ">");
+    LayoutWriter.writeTo(source, model);
+    source.member();
     for (ComponentModel component : model.components()) {
-      addAccessors(component);
+      descriptor(component);
     }
-    type.recordConstructor(
-        MethodSpec.compactConstructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A view of the record at the start of {@code segment}, checked as {@link"
-                + " #of} checks it.\n")
-            .addParameter(MemorySegment.class, SEGMENT)
-            .addStatement("$T.checkSegment($N, SIZE, ALIGNMENT, $S)", VIEWS, SEGMENT,
-                model.displayName())
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("of")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(view)
-            .addParameter(MemorySegment.class, SEGMENT)
-            .addJavadoc(
-                "{@return a view of the {@link $T} at the start of {@code segment}}\n"
-                    + "@param segment at least {@link #SIZE} bytes, aligned to {@link #ALIGNMENT}\n"
-                    + "@throws IllegalArgumentException if the segment is smaller or not aligned\n",
-                record)
-            .addStatement("return new $T($N)", view, SEGMENT)
-            .build());
-    type.addMethods(accessors);
-    type.addMethod(read());
-    type.addMethod(write());
-    return GeneratedTypes.file(model.packageName(), type.build());
+    source.member()
+        .javadoc("A view of the record at the start of {@code segment}, checked as {@link #of}"
+            + " checks it.")
+        .open("public " + view)
+        .line(views + ".checkSegment(" + SEGMENT + ", SIZE, ALIGNMENT, "
+            + JavaSource.literal(model.displayName()) + ");")
+        .close();
+    source.member()
+        .javadoc("{@return a view of the {@link " + record + "} at the start of {@code segment}}",
+            "@param segment at least {@link #SIZE} bytes, aligned to {@link #ALIGNMENT}",
+            // not imported: ecj counts no import that only Javadoc uses
+            "@throws IllegalArgumentException if the segment is smaller or not aligned")
+        .open("public static " + view + " of(" + segmentType + " " + SEGMENT + ")")
+        .line("return new " + view + "(" + SEGMENT + ");")
+        .close();
+    for (ComponentModel component : model.components()) {
+      accessors(component);
+    }
+    read();
+    write();
+    source.close();
+    return source.source();
   }
 
-  private void addAccessors(ComponentModel component) {
+  /**
+   * The descriptor field of a primitive or enum component, of the runtime's class for its type
+   * ({@link LongComponent} and its kin), public in a {@code @SharedState} record. The descriptors
+   * are one group of fields, with no blank line between them.
+   */
+  private void descriptor(ComponentModel component) {
+    String type;
+    String initializer;
     switch (component.type()) {
-      case Primitive primitive -> addValueAccessors(component, descriptorClass(primitive),
-          GeneratedTypes.primitiveType(primitive), CodeBlock.of("$T.of(LAYOUT, $S)",
-              descriptorClass(primitive), component.name()));
-      case EnumType enumType -> {
-        ClassName enumClass = GeneratedTypes.enumClass(enumType);
-        addValueAccessors(component,
-            ParameterizedTypeName.get(ClassName.get(EnumComponent.class), enumClass), enumClass,
-            CodeBlock.of("$T.of(LAYOUT, $S, $T.class)", EnumComponent.class, component.name(),
-                enumClass));
+      case Primitive primitive -> {
+        type = source.name(descriptorClass(primitive));
+        initializer = type + ".of(LAYOUT, " + JavaSource.literal(component.name()) + ")";
       }
-      case RecordType recordType -> addRecordAccessors(component, recordType);
+      case EnumType enumType -> {
+        String enumClass = source.name(GeneratedTypes.enumClass(enumType));
+        String descriptor = source.name(EnumComponent.class);
+        type = descriptor + "<" + enumClass + ">";
+        initializer = descriptor + ".of(LAYOUT, " + JavaSource.literal(component.name()) + ", "
+            + enumClass + ".class)";
+      }
+      case RecordType recordType -> {
+        return;
+      }
+    }
+    String declaration = type + " " + GeneratedNames.component(component) + " = " + initializer
+        + ";";
+    if (model.shared()) {
+      source.javadoc("Reads and writes {@code " + component.name() + "}"
+              + (component.type() instanceof Primitive primitive && primitive.integral()
+                  ? ", with its ordered and atomic operations" : "")
+              + ".")
+          .line("public static final " + declaration);
+    } else {
+      source.line("private static final " + declaration);
     }
   }
 
-  private static ClassName descriptorClass(Primitive primitive) {
-    return ClassName.get(switch (primitive) {
+  private static Class<?> descriptorClass(Primitive primitive) {
+    return switch (primitive) {
       case BOOLEAN -> BooleanComponent.class;
       case BYTE -> ByteComponent.class;
       case SHORT -> ShortComponent.class;
@@ -161,174 +171,143 @@ public final class ViewWriter {
       case FLOAT -> FloatComponent.class;
       case LONG -> LongComponent.class;
       case DOUBLE -> DoubleComponent.class;
-    });
+    };
   }
 
   /**
-   * The descriptor field of a primitive or enum component, and its two accessors, each one call
-   * on the descriptor.
+   * The two accessors of {@code component}: of a primitive or enum, each one call on its
+   * descriptor; of a record, a view of it and a write through that view.
    */
-  private void addValueAccessors(
-      ComponentModel component, TypeName descriptorType, TypeName value, CodeBlock initializer) {
-    String field = GeneratedNames.component(component);
-    FieldSpec.Builder descriptor = FieldSpec.builder(descriptorType, field, Modifier.STATIC,
-        Modifier.FINAL).initializer(initializer);
-    if (model.shared()) {
-      descriptor.addModifiers(Modifier.PUBLIC).addJavadoc(
-          "Reads and writes {@code $L}$L.\n", component.name(),
-          component.type() instanceof Primitive primitive && primitive.integral()
-              ? ", with its ordered and atomic operations" : "");
-    } else {
-      descriptor.addModifiers(Modifier.PRIVATE);
+  private void accessors(ComponentModel component) {
+    String index = component.isArray() ? INDEX : "";
+    String indexFirst = component.isArray() ? INDEX + ", " : "";
+    String what = (component.isArray() ? "element {@code index} of " : "") + "{@code "
+        + component.name() + "}, at {@link #" + GeneratedNames.offset(component) + "}";
+    List<String> getterTags = new ArrayList<>();
+    List<String> setterTags = new ArrayList<>();
+    if (component.isArray()) {
+      String indexTag = "@param index from 0 to {@link #" + GeneratedNames.length(component)
+          + "}, exclusive";
+      getterTags.add(indexTag);
+      setterTags.add(indexTag);
     }
-    type.addField(descriptor.build());
-    CodeBlock index = component.isArray() ? CodeBlock.of(", $N", INDEX) : CodeBlock.of("");
-    accessors.add(
-        accessor(component, "{@return $L{@code $L}, at {@link #$L}}\n")
-            .returns(value)
-            .addStatement("return $N.get($N$L)", field, SEGMENT, index)
-            .build());
-    accessors.add(
-        accessor(component, "Writes $L{@code $L}, at {@link #$L}.\n")
-            .addParameter(value, VALUE)
-            .addJavadoc("@param value the value\n")
-            .addStatement("$N.set($N$L, $N)", field, SEGMENT, index, VALUE)
-            .build());
+    setterTags.add("@param value the value");
+    String parameters = component.isArray() ? "int " + INDEX : "";
+    String parametersFirst = component.isArray() ? "int " + INDEX + ", " : "";
+    String valueType = GeneratedTypes.valueType(source, component.type());
+    String field = GeneratedNames.component(component);
+    if (component.type() instanceof RecordType recordType) {
+      String nestedView = source.name(GeneratedTypes.view(recordType.model()));
+      String offset = component.isArray()
+          ? GeneratedNames.offset(component) + " + " + nestedView + ".SIZE * " + views
+              + ".checkIndex(" + INDEX + ", " + GeneratedNames.length(component) + ", "
+              + JavaSource.literal(component.name()) + ", "
+              + JavaSource.literal(model.displayName()) + ")"
+          : GeneratedNames.offset(component);
+      source.member()
+          .javadoc("{@return a view of " + what + "}", getterTags.toArray(String[]::new))
+          .open("public " + nestedView + " " + component.name() + "(" + parameters + ")")
+          .line("return " + nestedView + ".of(" + SEGMENT + ".asSlice(" + offset + ", "
+              + nestedView + ".SIZE));")
+          .close();
+      source.member()
+          .javadoc("Writes " + what + ".", setterTags.toArray(String[]::new))
+          .open("public void " + component.name() + "(" + parametersFirst + valueType + " " + VALUE
+              + ")")
+          .line("this." + component.name() + "(" + index + ").write(" + views + ".checkNotNull("
+              + VALUE + ", " + JavaSource.literal(component.name()) + ", " + indexFirst
+              + JavaSource.literal(model.displayName()) + "));")
+          .close();
+    } else {
+      source.member()
+          .javadoc("{@return " + what + "}", getterTags.toArray(String[]::new))
+          .open("public " + valueType + " " + component.name() + "(" + parameters + ")")
+          .line("return " + field + ".get(" + SEGMENT + (index.isEmpty() ? "" : ", " + index)
+              + ");")
+          .close();
+      source.member()
+          .javadoc("Writes " + what + ".", setterTags.toArray(String[]::new))
+          .open("public void " + component.name() + "(" + parametersFirst + valueType + " " + VALUE
+              + ")")
+          .line(field + ".set(" + SEGMENT + ", " + indexFirst + VALUE + ");")
+          .close();
+    }
   }
 
-  private void addRecordAccessors(ComponentModel component, RecordType recordType) {
-    ClassName nestedView = GeneratedTypes.view(recordType.model());
-    ClassName nestedRecord = GeneratedTypes.record(recordType.model());
-    CodeBlock offset = component.isArray()
-        ? CodeBlock.of("$L + $T.SIZE * $T.checkIndex($N, $L, $S, $S)",
-            GeneratedNames.offset(component), nestedView, VIEWS, INDEX,
-            GeneratedNames.length(component), component.name(), model.displayName())
-        : CodeBlock.of("$L", GeneratedNames.offset(component));
-    accessors.add(
-        accessor(component, "{@return a view of $L{@code $L}, at {@link #$L}}\n")
-            .returns(nestedView)
-            .addStatement("return $T.of($N.asSlice($L, $T.SIZE))", nestedView, SEGMENT, offset,
-                nestedView)
-            .build());
-    CodeBlock index = component.isArray() ? CodeBlock.of("$N, ", INDEX) : CodeBlock.of("");
-    accessors.add(
-        accessor(component, "Writes $L{@code $L}, at {@link #$L}.\n")
-            .addParameter(nestedRecord, VALUE)
-            .addJavadoc("@param value the value\n")
-            .addStatement(
-                "this.$N($L).write($T.checkNotNull($N, $S, $L$S))",
-                component.name(),
-                component.isArray() ? CodeBlock.of("$N", INDEX) : CodeBlock.of(""),
-                VIEWS,
-                VALUE,
-                component.name(),
-                index,
-                model.displayName())
-            .build());
+  /** Names for the locals of one method: a component's name, with {@code _} until it is free. */
+  private Set<String> locals() {
+    return new HashSet<>(classNames);
   }
 
-  private MethodSpec read() {
-    NameAllocator names = classNames.clone();
-    String i = names.get("i");
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("read")
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(Override.class)
-            .returns(record);
-    List<CodeBlock> arguments = new ArrayList<>();
+  private static String newName(Set<String> taken, String name) {
+    while (!taken.add(name)) {
+      name += "_";
+    }
+    return name;
+  }
+
+  private void read() {
+    Set<String> names = locals();
+    source.member()
+        .line("@" + source.name(Override.class))
+        .open("public " + record + " read()");
+    List<String> arguments = new ArrayList<>();
     for (ComponentModel component : model.components()) {
       boolean nested = component.type() instanceof RecordType;
       if (!component.isArray()) {
-        arguments.add(CodeBlock.of(nested ? "this.$N().read()" : "this.$N()", component.name()));
+        arguments.add("this." + component.name() + "()" + (nested ? ".read()" : ""));
       } else if (!nested) {
-        arguments.add(CodeBlock.of("$N.toArray($N)", GeneratedNames.component(component),
-            SEGMENT));
+        arguments.add(GeneratedNames.component(component) + ".toArray(" + SEGMENT + ")");
       } else {
-        String local = names.newName(component.name(), component);
-        arguments.add(CodeBlock.of("$N", local));
-        method
-            .addStatement(
-                "$T $N = new $T[$L]",
-                GeneratedTypes.componentType(component),
-                local,
-                GeneratedTypes.valueType(component.type()),
-                GeneratedNames.length(component))
-            .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
-            .addStatement("$N[$N] = this.$N($N).read()", local, i, component.name(), i)
-            .endControlFlow();
+        String local = newName(names, component.name());
+        arguments.add(local);
+        source.line(GeneratedTypes.componentType(source, component) + " " + local + " = new "
+                + GeneratedTypes.valueType(source, component.type()) + "["
+                + GeneratedNames.length(component) + "];")
+            .open("for (int " + I + " = 0; " + I + " < " + local + ".length; " + I + "++)")
+            .line(local + "[" + I + "] = this." + component.name() + "(" + I + ").read();")
+            .close();
       }
     }
-    return method
-        .addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "))
-        .build();
+    source.line("return new " + record + "(" + String.join(", ", arguments) + ");").close();
   }
 
-  private MethodSpec write() {
-    NameAllocator names = classNames.clone();
-    String i = names.get("i");
-    String value = names.get(VALUE);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("write")
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(Override.class)
-            .addParameter(record, value)
-            .addStatement("$T.checkRecord($N, $S)", VIEWS, value, model.displayName());
+  private void write() {
+    Set<String> names = locals();
+    source.member()
+        .line("@" + source.name(Override.class))
+        .open("public void write(" + record + " " + VALUE + ")")
+        .line(views + ".checkRecord(" + VALUE + ", " + JavaSource.literal(model.displayName())
+            + ");");
     Map<ComponentModel, String> locals = new LinkedHashMap<>();
     for (ComponentModel component : model.components()) {
-      boolean checked = component.isArray() || !(component.type() instanceof Primitive);
-      if (!checked) {
+      if (!component.isArray() && component.type() instanceof Primitive) {
         continue;
       }
-      String local = names.newName(component.name(), component);
+      String local = newName(names, component.name());
       locals.put(component, local);
-      method.addStatement(
-          "$T $N = $T.$L($N.$N(), $L$S, $S)",
-          GeneratedTypes.componentType(component),
-          local,
-          VIEWS,
-          component.isArray() ? "checkLength" : "checkNotNull",
-          value,
-          component.name(),
-          component.isArray()
-              ? CodeBlock.of("$L, ", GeneratedNames.length(component))
-              : CodeBlock.of(""),
-          component.name(),
-          model.displayName());
+      source.line(GeneratedTypes.componentType(source, component) + " " + local + " = " + views
+          + "." + (component.isArray() ? "checkLength" : "checkNotNull") + "(" + VALUE + "."
+          + component.name() + "(), "
+          + (component.isArray() ? GeneratedNames.length(component) + ", " : "")
+          + JavaSource.literal(component.name()) + ", "
+          + JavaSource.literal(model.displayName()) + ");");
     }
     for (ComponentModel component : model.components()) {
       String local = locals.get(component);
       if (local == null) {
-        method.addStatement("this.$N($N.$N())", component.name(), value, component.name());
+        source.line("this." + component.name() + "(" + VALUE + "." + component.name() + "());");
       } else if (!component.isArray()) {
-        method.addStatement("this.$N($N)", component.name(), local);
+        source.line("this." + component.name() + "(" + local + ");");
       } else if (!(component.type() instanceof RecordType)) {
-        method.addStatement("$N.copyFrom($N, $N)", GeneratedNames.component(component), SEGMENT,
-            local);
+        source.line(GeneratedNames.component(component) + ".copyFrom(" + SEGMENT + ", " + local
+            + ");");
       } else {
-        method
-            .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, local, i)
-            .addStatement("this.$N($N, $N[$N])", component.name(), i, local, i)
-            .endControlFlow();
+        source.open("for (int " + I + " = 0; " + I + " < " + local + ".length; " + I + "++)")
+            .line("this." + component.name() + "(" + I + ", " + local + "[" + I + "]);")
+            .close();
       }
     }
-    return method.build();
-  }
-
-  /**
-   * A public accessor of {@code component}, with {@code int index} first for an array, documented
-   * by {@code format}, which takes "element {@code index} of " (or nothing), the component's name
-   * and its offset constant.
-   */
-  private MethodSpec.Builder accessor(ComponentModel component, String format) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(component.name()).addModifiers(Modifier.PUBLIC);
-    method.addJavadoc(format, component.isArray() ? "element {@code index} of " : "",
-        component.name(), GeneratedNames.offset(component));
-    if (component.isArray()) {
-      method.addParameter(TypeName.INT, INDEX)
-          .addJavadoc("@param index from 0 to {@link #$L}, exclusive\n",
-              GeneratedNames.length(component));
-    }
-    return method;
+    source.close();
   }
 }

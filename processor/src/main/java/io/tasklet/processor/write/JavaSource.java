@@ -1,0 +1,189 @@
+package io.tasklet.processor.write;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+
+/**
+ * The text of one generated source file, laid out as Google Java Style lays out code: two-space
+ * indents, members apart by a blank line, Javadoc on one line where it fits in 100 columns and
+ * wrapped at 100 otherwise, with a blank line before its block tags.
+ *
+ * <p>A writer asks {@link #name} for every class it names. The file imports the class and names
+ * it by its simple name, unless another class the file names already took that simple name: then
+ * it names the class by its canonical name. Classes of {@code java.lang} are imported too, so that
+ * a user's class named {@code String} or {@code Override} in the file's package cannot stand in
+ * for the one meant. The writer names the user's classes first ({@link #JavaSource}), so that
+ * they keep their simple names, which are the only names a class of the unnamed package has.
+ */
+final class JavaSource {
+  private static final int WIDTH = 100;
+  private static final String INDENT = "  ";
+
+  private final JavaName type;
+  private final Element origin;
+  /** For each simple name taken in the file, the top-level class it names. */
+  private final Map<String, String> simpleNames = new HashMap<>();
+  private final Set<String> imports = new TreeSet<>();
+  private final StringBuilder body = new StringBuilder();
+  private String indent = "";
+  /** Whether the last line opened a block, after which a member needs no blank line. */
+  private boolean opened = true;
+
+  /**
+   * A file for the top-level class {@code type}, generated for {@code origin}, which names the
+   * classes {@code userClasses} by their simple names.
+   */
+  JavaSource(JavaName type, Element origin, JavaName... userClasses) {
+    this.type = type;
+    this.origin = origin;
+    name(type);
+    for (JavaName userClass : userClasses) {
+      name(userClass);
+    }
+  }
+
+  /** How this file names {@code name}: its nested name where it can, else its canonical name. */
+  String name(JavaName name) {
+    String topLevel = name.topLevel();
+    String taken = simpleNames.putIfAbsent(name.simpleNames().getFirst(), topLevel);
+    if (taken == null && !name.packageName().equals(type.packageName())) {
+      imports.add(topLevel);
+    }
+    return taken == null || taken.equals(topLevel) ? name.nestedName() : name.canonicalName();
+  }
+
+  /** How this file names {@code type}. */
+  String name(Class<?> type) {
+    return name(JavaName.of(type));
+  }
+
+  /** A blank line, unless this is the first member of a block. */
+  JavaSource member() {
+    if (!opened) {
+      body.append('\n');
+    }
+    opened = true;
+    return this;
+  }
+
+  /**
+   * Javadoc: {@code text}, a paragraph, then the block tags {@code tags} ({@code @param x the
+   * x}), on one line where it all fits.
+   */
+  JavaSource javadoc(String text, String... tags) {
+    if (tags.length == 0 && indent.length() + text.length() + 7 <= WIDTH) {
+      return line("/** " + text + " */");
+    }
+    line("/**");
+    wrap(text);
+    for (String tag : tags) {
+      wrap(tag);
+    }
+    return line(" */");
+  }
+
+  /** {@code text} as lines of Javadoc, broken between words before column 100. */
+  private void wrap(String text) {
+    int room = WIDTH - indent.length() - 3;
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (!line.isEmpty() && line.length() + 1 + word.length() > room) {
+        line(" * " + line);
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    line(" * " + line);
+  }
+
+  /** One line of code at the current indent; an empty line for none. */
+  JavaSource line(String code) {
+    if (!code.isEmpty()) {
+      body.append(indent).append(code);
+    }
+    body.append('\n');
+    opened = false;
+    return this;
+  }
+
+  /**
+   * {@code head}, then {@code arguments} apart by commas, then {@code tail}, broken after a comma
+   * where a line would pass column 100; lines after the first are {@code continuation} columns
+   * further in.
+   */
+  JavaSource wrapped(String head, List<String> arguments, String tail, int continuation) {
+    String deeper = indent + " ".repeat(continuation);
+    StringBuilder line = new StringBuilder(indent).append(head);
+    for (int i = 0; i < arguments.size(); i++) {
+      String piece = arguments.get(i) + (i + 1 < arguments.size() ? "," : tail);
+      String space = i == 0 ? "" : " ";
+      if (line.length() + space.length() + piece.length() > WIDTH) {
+        body.append(line).append('\n');
+        line.setLength(0);
+        line.append(deeper).append(piece);
+      } else {
+        line.append(space).append(piece);
+      }
+    }
+    if (arguments.isEmpty()) {
+      line.append(tail);
+    }
+    body.append(line).append('\n');
+    opened = false;
+    return this;
+  }
+
+  /** {@code code} and an opening brace; what follows goes one level in. */
+  JavaSource open(String code) {
+    line(code + " {");
+    indent += INDENT;
+    opened = true;
+    return this;
+  }
+
+  /** The closing brace of the innermost open block. */
+  JavaSource close() {
+    indent = indent.substring(INDENT.length());
+    return line("}");
+  }
+
+  /** The file, written. */
+  GeneratedSource source() {
+    StringBuilder text = new StringBuilder();
+    if (!type.packageName().isEmpty()) {
+      text.append("package ").append(type.packageName()).append(";\n\n");
+    }
+    for (String name : imports) {
+      text.append("import ").append(name).append(";\n");
+    }
+    if (!imports.isEmpty()) {
+      text.append('\n');
+    }
+    return new GeneratedSource(type, text.append(body).toString(), origin);
+  }
+
+  /** {@code value} as a Java string literal. */
+  static String literal(String value) {
+    StringBuilder literal = new StringBuilder("\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"', '\\' -> literal.append('\\').append(c);
+        case '\n' -> literal.append("\\n");
+        default -> {
+          if (c < ' ') {
+            // octal, since javac reads unicode escapes before it reads the literal
+            literal.append(String.format("\\%03o", (int) c));
+          } else {
+            literal.append(c);
+          }
+        }
+      }
+    }
+    return literal.append('"').toString();
+  }
+}
