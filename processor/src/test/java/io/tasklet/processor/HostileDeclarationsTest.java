@@ -226,6 +226,54 @@ class HostileDeclarationsTest {
     Compiled.compile(sources.toArray(JavaFileObject[]::new));
   }
 
+  /**
+   * Records and an enum named after the runtime's and the JDK's classes that generated code
+   * names: the generated files keep the user's simple names and qualify the others, a component
+   * named like the first package of a qualified name does not obscure it, and what they declare
+   * works.
+   */
+  @Test
+  void recordsNamedLikeTheClassesTheirGeneratedCodeNames() throws TaskletException {
+    Compiled compiled =
+        Compiled.compile(
+            source("EnumComponent", "public enum EnumComponent { ON, OFF }"),
+            source(
+                "RecordView",
+                """
+                @SharedState
+                public record RecordView(long sum, EnumComponent io, @Length(2) Views[] views) {}
+                """),
+            source("Views", "@SharedState\npublic record Views(int count) {}"),
+            source(
+                "LongComponent",
+                "@WorkerScratch\npublic record LongComponent(long seen, @Length(3) int[] tally) {}"),
+            source(
+                "MemoryLayout",
+                """
+                final class MemoryLayout {
+                  @Coordinator(workers = 1, maxFuel = 5)
+                  static void TaskletRuntime(CoordinatorContext<RecordView, LongComponent> ctx) {
+                    RecordViewView.of(ctx.shared()).sum(42);
+                  }
+                }
+                """));
+    Object view =
+        Compiled.invoke(
+            null,
+            compiled.load("p.RecordViewView"),
+            "of",
+            java.lang.foreign.Arena.ofAuto().allocate(64, 8));
+    Object state = compiled.load("p.EnumComponent").getEnumConstants()[1];
+    Compiled.invoke(view, "io", state);
+    Compiled.invoke(view, "sum", 7L);
+    Record read = (Record) Compiled.invoke(view, "read");
+    assertThat(Compiled.invoke(read, "io")).isEqualTo(state);
+    assertThat(Compiled.invoke(read, "sum")).isEqualTo(7L);
+    Compiled.invoke(view, "write", read);
+    TaskletResult<Record> result = launch(compiled, "MemoryLayoutTaskletRuntimeTasklet");
+    assertThat(Compiled.invoke(result.shared(), "sum")).isEqualTo(42L);
+  }
+
   @Test
   void aRecordNamedLikeAnotherRecordsView() {
     JavaFileObject foo = source("Foo", "@SharedState\npublic record Foo(long a) {}");

@@ -30,8 +30,10 @@ public final class LauncherWriter {
   public static GeneratedSource write(LauncherModel model, Header header) {
     JavaName enclosingName = new JavaName(model.packageName(), model.enclosingSimpleNames());
     JavaName sharedName = GeneratedTypes.record(model.shared());
-    List<JavaName> userClasses = new ArrayList<>(List.of(enclosingName, sharedName));
-    model.scratch().ifPresent(scratch -> userClasses.add(GeneratedTypes.record(scratch)));
+    List<JavaName> userClasses = new ArrayList<>(
+        List.of(enclosingName, sharedName, GeneratedTypes.view(model.shared())));
+    model.scratch().ifPresent(scratch -> userClasses.addAll(
+        List.of(GeneratedTypes.record(scratch), GeneratedTypes.view(scratch))));
     JavaSource source = new JavaSource(JavaName.of(model.packageName(), model.simpleName()),
         header.origin(), userClasses.toArray(JavaName[]::new));
     String enclosing = source.name(enclosingName);

@@ -50,13 +50,26 @@ public final class ViewWriter {
   private final String record;
   private final String view;
   private final String views;
-  /** Names of the class's fields and of the types it names, which locals must not obscure. */
+  /**
+   * Names of the class's fields, of the types it names and of the packages that start its
+   * qualified names, which locals must not obscure.
+   */
   private final Set<String> classNames = new HashSet<>();
 
   private ViewWriter(RecordModel model, Element origin) {
     this.model = model;
     JavaName recordName = GeneratedTypes.record(model);
-    this.source = new JavaSource(GeneratedTypes.view(model), origin, recordName);
+    List<JavaName> userClasses = new ArrayList<>(List.of(recordName));
+    for (ComponentModel component : model.components()) {
+      switch (component.type()) {
+        case EnumType enumType -> userClasses.add(GeneratedTypes.enumClass(enumType));
+        case RecordType recordType -> userClasses.addAll(List.of(
+            GeneratedTypes.record(recordType.model()), GeneratedTypes.view(recordType.model())));
+        case Primitive primitive -> {}
+      }
+    }
+    this.source = new JavaSource(GeneratedTypes.view(model), origin,
+        userClasses.toArray(JavaName[]::new));
     this.record = source.name(recordName);
     this.view = model.viewSimpleName();
     this.views = source.name(Views.class);
@@ -68,6 +81,11 @@ public final class ViewWriter {
     for (ComponentModel component : model.components()) {
       classNames.addAll(List.of(GeneratedNames.offset(component),
           GeneratedNames.length(component), GeneratedNames.component(component)));
+    }
+    // the first names of the packages a qualified class name starts with
+    classNames.addAll(List.of("io", "java", "javax"));
+    for (JavaName userClass : userClasses) {
+      classNames.add(userClass.packageName().split("\\.")[0]);
     }
   }
 
@@ -110,8 +128,9 @@ public final class ViewWriter {
     source.member()
         .javadoc("{@return a view of the {@link " + record + "} at the start of {@code segment}}",
             "@param segment at least {@link #SIZE} bytes, aligned to {@link #ALIGNMENT}",
-            // not imported: ecj counts no import that only Javadoc uses
-            "@throws IllegalArgumentException if the segment is smaller or not aligned")
+            // qualified, not imported: ecj counts no import that only Javadoc uses
+            "@throws java.lang.IllegalArgumentException if the segment is smaller or not"
+                + " aligned")
         .open("public static " + view + " of(" + segmentType + " " + SEGMENT + ")")
         .line("return new " + view + "(" + SEGMENT + ");")
         .close();
@@ -234,11 +253,7 @@ public final class ViewWriter {
     }
   }
 
-  /** Names for the locals of one method: a component's name, with {@code _} until it is free. */
-  private Set<String> locals() {
-    return new HashSet<>(classNames);
-  }
-
+  /** {@code name}, with {@code _} added until it is not in {@code taken}, which it joins. */
   private static String newName(Set<String> taken, String name) {
     while (!taken.add(name)) {
       name += "_";
@@ -247,7 +262,7 @@ public final class ViewWriter {
   }
 
   private void read() {
-    Set<String> names = locals();
+    Set<String> names = new HashSet<>(classNames);
     source.member()
         .line("@" + source.name(Override.class))
         .open("public " + record + " read()");
@@ -273,7 +288,7 @@ public final class ViewWriter {
   }
 
   private void write() {
-    Set<String> names = locals();
+    Set<String> names = new HashSet<>(classNames);
     source.member()
         .line("@" + source.name(Override.class))
         .open("public void write(" + record + " " + VALUE + ")")
