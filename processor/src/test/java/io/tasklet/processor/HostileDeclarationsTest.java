@@ -70,6 +70,12 @@ class HostileDeclarationsTest {
     return Compiled.launch(Compiled.invoke(null, compiled.load("p." + launcher), "builder"));
   }
 
+  /** A view {@code simpleName} of package {@code p} over 64 fresh bytes. */
+  private static Object view(Compiled compiled, String simpleName) {
+    return Compiled.invoke(null, compiled.load("p." + simpleName), "of",
+        java.lang.foreign.Arena.ofAuto().allocate(64, 8));
+  }
+
   // Generated code that did not compile
 
   @Test
@@ -144,12 +150,7 @@ class HostileDeclarationsTest {
             "@SharedState\npublic record Restricted(long yield, @Length(2) int[] var,"
                 + " @Length(2) long[] record, short permits, byte sealed) {}");
     Compiled compiled = Compiled.compile(record);
-    Object view =
-        Compiled.invoke(
-            null,
-            compiled.load("p.RestrictedView"),
-            "of",
-            java.lang.foreign.Arena.ofAuto().allocate(64, 8));
+    Object view = view(compiled, "RestrictedView");
     Compiled.invoke(view, "yield", 5L);
     Compiled.invoke(view, "record", 1, 9L);
     Record read = (Record) Compiled.invoke(view, "read");
@@ -257,12 +258,7 @@ class HostileDeclarationsTest {
                   }
                 }
                 """));
-    Object view =
-        Compiled.invoke(
-            null,
-            compiled.load("p.RecordViewView"),
-            "of",
-            java.lang.foreign.Arena.ofAuto().allocate(64, 8));
+    Object view = view(compiled, "RecordViewView");
     Object state = compiled.load("p.EnumComponent").getEnumConstants()[1];
     Compiled.invoke(view, "io", state);
     Compiled.invoke(view, "sum", 7L);
