@@ -145,8 +145,8 @@ final class Comparisons {
           of("ReductionEndToEnd.tasklet"),
           of("ReductionEndToEnd.oneThread"),
           Target.faster(1.7)),
-      new Comparison("Histogram sample on 1 lane vs 1 thread: the same loop over the input's"
-              + " memory segment and over a byte[]",
+      new Comparison("Histogram sample on 1 lane vs 1 thread: the same loop over a ByteBuffer view"
+              + " of the input's memory and over a byte[]",
           of("HistogramEndToEnd.taskletOneLane"),
           of("HistogramEndToEnd.oneThread"),
           Target.faster()),

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>javac runs in the benchmark's JVM, with one file manager kept across compilations, so what is
  * measured is the compilation itself rather than starting a JVM or opening jars. The class path is
- * the JVM's own, which in the benchmarks' jar is that jar: it holds the annotations, the runtime,
- * the processor and JavaPoet. The setup compiles each project once and checks that javac reported
- * neither an error nor a warning, and wrote every class it should.
+ * the JVM's own, which in the benchmarks' jar is that jar: it holds the annotations, the runtime
+ * and the processor. The setup compiles each project once and checks that javac reported neither
+ * an error nor a warning, and wrote every class it should.
  *
  * <p>A compilation with the processor takes most of a second on 2 cores and javac warms up over
  * about ten of them, too slowly for the suite's 1 s iterations. The class therefore sets its own
