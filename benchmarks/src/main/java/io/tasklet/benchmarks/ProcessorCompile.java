@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(3)
-@Warmup(iterations = 6, time = 4)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 4)
 public class ProcessorCompile {
   /** Records in each project. */

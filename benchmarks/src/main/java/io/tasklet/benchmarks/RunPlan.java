@@ -27,10 +27,10 @@ record RunPlan(int runs, Duration estimate) {
   static final Duration ITERATION_EXTRA = Duration.ofMillis(10);
 
   /**
-   * What a fork takes beyond the above when its benchmark sets its own forks or iterations. Such
-   * a benchmark has long operations: in {@link ProcessorCompile}, the setup's first compilation
-   * takes about 3 s and the operation that runs past the end of each iteration about 0.4 s, so
-   * its forks ran about 5 s longer than estimated without this on a 2-core machine.
+   * What a fork takes beyond the above when its benchmark sets its own iteration times, as one
+   * with long operations does: in {@link ProcessorCompile}, the setup's first compilation takes
+   * about 3 s and the operation that runs past the end of each iteration about 0.4 s, so its
+   * forks ran about 5 s longer than estimated without this on a 2-core machine.
    */
   static final Duration LONG_OPERATIONS_EXTRA = Duration.ofSeconds(5);
 
@@ -44,7 +44,7 @@ record RunPlan(int runs, Duration estimate) {
       int forks = options.getForkCount().orAnother(benchmark.getForks()).orElse(1)
           + options.getWarmupForkCount().orAnother(benchmark.getWarmupForks()).orElse(0);
       long fork = FORK_START.toNanos()
-          + (setsItsOwnRun(benchmark) ? LONG_OPERATIONS_EXTRA.toNanos() : 0)
+          + (setsItsOwnIterationTimes(benchmark) ? LONG_OPERATIONS_EXTRA.toNanos() : 0)
           + iterations(options.getWarmupIterations().orAnother(benchmark.getWarmupIterations())
               .orElse(0), options.getWarmupTime().orAnother(benchmark.getWarmupTime())
               .orElse(TimeValue.seconds(10)))
@@ -58,13 +58,9 @@ record RunPlan(int runs, Duration estimate) {
     return new RunPlan(runs, Duration.ofNanos(nanos));
   }
 
-  /** Whether {@code benchmark} sets its own forks, iterations or their times. */
-  static boolean setsItsOwnRun(BenchmarkListEntry benchmark) {
-    return benchmark.getForks().hasValue()
-        || benchmark.getWarmupIterations().hasValue()
-        || benchmark.getWarmupTime().hasValue()
-        || benchmark.getMeasurementIterations().hasValue()
-        || benchmark.getMeasurementTime().hasValue();
+  /** Whether {@code benchmark} sets the time of its warm-up or measurement iterations. */
+  private static boolean setsItsOwnIterationTimes(BenchmarkListEntry benchmark) {
+    return benchmark.getWarmupTime().hasValue() || benchmark.getMeasurementTime().hasValue();
   }
 
   /** This plan and then {@code other}. */
