@@ -270,6 +270,48 @@ class HostileDeclarationsTest {
     assertThat(Compiled.invoke(result.shared(), "sum")).isEqualTo(42L);
   }
 
+  /**
+   * In the unnamed package, whose classes have no qualified name, a record named {@code Views}
+   * keeps its simple name and the runtime's {@code Views} is the one qualified.
+   */
+  @Test
+  void theUnnamedPackageKeepsTheUserClassesSimpleNames() throws TaskletException {
+    Compiled compiled =
+        Compiled.compile(
+            JavaFileObjects.forSourceString("Mode", "public enum Mode { A, B }"),
+            JavaFileObjects.forSourceString(
+                "Views", IMPORTS + "@SharedState\npublic record Views(int seen) {}"),
+            JavaFileObjects.forSourceString(
+                "Counts",
+                IMPORTS
+                    + "@SharedState\n"
+                    + "public record Counts(long total, @Length(2) Views[] views, Mode mode) {}"),
+            JavaFileObjects.forSourceString(
+                "Lane", IMPORTS + "@WorkerScratch\npublic record Lane(long n) {}"),
+            JavaFileObjects.forSourceString(
+                "Jobs",
+                IMPORTS
+                    + """
+                    final class Jobs {
+                      @Coordinator(workers = 2, maxFuel = 100)
+                      static void run(CoordinatorContext<Counts, Lane> ctx) {
+                        CountsView.of(ctx.shared()).total(5);
+                      }
+                    }
+                    """));
+    TaskletResult<Record> result =
+        Compiled.launch(Compiled.invoke(null, compiled.load("JobsRunTasklet"), "builder"));
+    assertThat(Compiled.invoke(result.shared(), "total")).isEqualTo(5L);
+    Object view = Compiled.invoke(null, compiled.load("CountsView"), "of",
+        java.lang.foreign.Arena.ofAuto().allocate(64, 8));
+    Object views = Compiled.invoke(view, "views", 1);
+    Compiled.invoke(views, "seen", 3);
+    Record read = (Record) Compiled.invoke(view, "read");
+    Compiled.invoke(view, "write", read);
+    assertThat(Compiled.invoke(((Record[]) Compiled.invoke(read, "views"))[1], "seen"))
+        .isEqualTo(3);
+  }
+
   @Test
   void aRecordNamedLikeAnotherRecordsView() {
     JavaFileObject foo = source("Foo", "@SharedState\npublic record Foo(long a) {}");
