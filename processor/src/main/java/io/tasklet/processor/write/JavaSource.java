@@ -9,8 +9,8 @@ import javax.lang.model.element.Element;
 
 /**
  * The text of one generated source file, laid out as Google Java Style lays out code: two-space
- * indents, members apart by a blank line, Javadoc on one line where it fits in 100 columns and
- * wrapped at 100 otherwise, with a blank line before its block tags.
+ * indents, members apart by a blank line (the writers group related fields without one), Javadoc
+ * on one line where it has no block tags and fits in 100 columns, wrapped at 100 otherwise.
  *
  * <p>A writer asks {@link #name} for every class it names. The file imports the class and names
  * it by its simple name, unless another class the file names already took that simple name: then
@@ -30,7 +30,7 @@ final class JavaSource {
   private final Set<String> imports = new TreeSet<>();
   private final StringBuilder body = new StringBuilder();
   private String indent = "";
-  /** Whether the last line opened a block, after which a member needs no blank line. */
+  /** Whether a member may start here without a blank line: after an opening brace or one. */
   private boolean opened = true;
 
   /**
@@ -72,7 +72,7 @@ final class JavaSource {
 
   /**
    * Javadoc: {@code text}, a paragraph, then the block tags {@code tags} ({@code @param x the
-   * x}), on one line where it all fits.
+   * x}); on one line when there are no tags and the text fits.
    */
   JavaSource javadoc(String text, String... tags) {
     if (tags.length == 0 && indent.length() + text.length() + 7 <= WIDTH) {

@@ -54,7 +54,7 @@ public final class ViewWriter {
    * Names of the class's fields, of the types it names and of the packages that start its
    * qualified names, which locals must not obscure.
    */
-  private final Set<String> classNames = new HashSet<>();
+  private final Set<String> reservedNames = new HashSet<>();
 
   private ViewWriter(RecordModel model, Element origin) {
     this.model = model;
@@ -74,18 +74,18 @@ public final class ViewWriter {
     this.view = model.viewSimpleName();
     this.views = source.name(Views.class);
     // taken here, so that a local named after a component never reads "yield" or "var"
-    classNames.addAll(GeneratedNames.RESTRICTED_IDENTIFIERS);
-    classNames.addAll(List.of(SEGMENT, I, VALUE, "SIZE", "ALIGNMENT", "LAYOUT", "MemoryLayout",
+    reservedNames.addAll(GeneratedNames.RESTRICTED_IDENTIFIERS);
+    reservedNames.addAll(List.of(SEGMENT, I, VALUE, "SIZE", "ALIGNMENT", "LAYOUT", "MemoryLayout",
         "MemorySegment", "StructLayout", "ValueLayout", "Views",
         recordName.simpleNames().getFirst(), view));
     for (ComponentModel component : model.components()) {
-      classNames.addAll(List.of(GeneratedNames.offset(component),
+      reservedNames.addAll(List.of(GeneratedNames.offset(component),
           GeneratedNames.length(component), GeneratedNames.component(component)));
     }
     // the first names of the packages a qualified class name starts with
-    classNames.addAll(List.of("io", "java", "javax"));
+    reservedNames.addAll(List.of("io", "java", "javax"));
     for (JavaName userClass : userClasses) {
-      classNames.add(userClass.packageName().split("\\.")[0]);
+      reservedNames.add(userClass.packageName().split("\\.")[0]);
     }
   }
 
@@ -262,7 +262,7 @@ public final class ViewWriter {
   }
 
   private void read() {
-    Set<String> names = new HashSet<>(classNames);
+    Set<String> names = new HashSet<>(reservedNames);
     source.member()
         .line("@" + source.name(Override.class))
         .open("public " + record + " read()");
@@ -288,7 +288,7 @@ public final class ViewWriter {
   }
 
   private void write() {
-    Set<String> names = new HashSet<>(classNames);
+    Set<String> names = new HashSet<>(reservedNames);
     source.member()
         .line("@" + source.name(Override.class))
         .open("public void write(" + record + " " + VALUE + ")")
