@@ -271,6 +271,44 @@ class HostileDeclarationsTest {
   }
 
   /**
+   * Classes that a launcher's lambda parameters would obscure: one named {@code context}, and a
+   * view qualified with a package named {@code segment} (its simple name is a coordinator class's
+   * name). The parameters take other names, and the launchers compile and run.
+   */
+  @Test
+  void classesALaunchersLambdaParametersWouldObscure() throws TaskletException {
+    Compiled compiled =
+        Compiled.compile(
+            JavaFileObjects.forSourceString("segment.S",
+                "package segment;\n\n" + IMPORTS + "@SharedState\npublic record S(long total) {}"),
+            source("W", "@WorkerScratch\npublic record W(long n) {}"),
+            source(
+                "context",
+                """
+                final class context {
+                  @Coordinator(workers = 1, maxFuel = 5)
+                  static void run(CoordinatorContext<segment.S, W> ctx) {
+                    segment.SView.of(ctx.shared()).total(3);
+                  }
+                }
+                """),
+            source(
+                "SView",
+                """
+                final class SView {
+                  @Tasklet
+                  static void tally(TaskletContext<segment.S> ctx) {
+                    segment.SView.of(ctx.shared()).total(4);
+                  }
+                }
+                """));
+    assertThat(Compiled.invoke(launch(compiled, "contextRunTasklet").shared(), "total"))
+        .isEqualTo(3L);
+    assertThat(Compiled.invoke(launch(compiled, "SViewTallyTasklet").shared(), "total"))
+        .isEqualTo(4L);
+  }
+
+  /**
    * In the unnamed package, whose classes have no qualified name, a record named {@code Views}
    * keeps its simple name and the runtime's {@code Views} is the one qualified.
    */
@@ -634,6 +672,10 @@ class HostileDeclarationsTest {
                     + " @Length(2) Inner[] inners) {}"),
             source("Mode", "/** Modes. */\npublic enum Mode {\n  /** On. */\n  ON\n}"),
             source("Inner", "/** Inner. */\n@WorkerScratch\npublic record Inner(byte b) {}"),
+            // what generated Javadoc names must not resolve to a class of the package
+            source(
+                "IllegalArgumentException",
+                "/** Not the JDK's. */\npublic final class IllegalArgumentException {}"),
             source(
                 "Jobs",
                 """

@@ -29,11 +29,6 @@ public record JavaName(String packageName, List<String> simpleNames) {
     return new JavaName(packageName, List.of(simpleName));
   }
 
-  /** The innermost simple name: {@code Inner}. */
-  public String simpleName() {
-    return simpleNames.getLast();
-  }
-
   /** The simple names joined as in code: {@code Outer.Inner}. */
   public String nestedName() {
     return String.join(".", simpleNames);

@@ -1,6 +1,7 @@
 package io.tasklet.processor.write;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,11 @@ final class JavaSource {
   /** For each simple name taken in the file, the top-level class it names. */
   private final Map<String, String> simpleNames = new HashMap<>();
   private final Set<String> imports = new TreeSet<>();
+  /**
+   * The first name of each class name the file wrote: a simple name, or a package's first name.
+   * A local variable of that name would obscure the class where code qualifies with it.
+   */
+  private final Set<String> leadingNames = new HashSet<>();
   private final StringBuilder body = new StringBuilder();
   private String indent = "";
   /** Whether a member may start here without a blank line: after an opening brace or one. */
@@ -53,7 +59,23 @@ final class JavaSource {
     if (taken == null && !name.packageName().equals(type.packageName())) {
       imports.add(topLevel);
     }
-    return taken == null || taken.equals(topLevel) ? name.nestedName() : name.canonicalName();
+    String written =
+        taken == null || taken.equals(topLevel) ? name.nestedName() : name.canonicalName();
+    int dot = written.indexOf('.');
+    leadingNames.add(dot < 0 ? written : written.substring(0, dot));
+    return written;
+  }
+
+  /**
+   * A name for a local variable or a lambda's parameter: {@code name}, with {@code _} added until
+   * it is none of {@code taken}, which it joins, and obscures no class name the file wrote so far.
+   * A writer names the classes that the variable's scope qualifies with before it asks.
+   */
+  String local(String name, Set<String> taken) {
+    while (leadingNames.contains(name) || !taken.add(name)) {
+      name += "_";
+    }
+    return name;
   }
 
   /** How this file names {@code type}. */

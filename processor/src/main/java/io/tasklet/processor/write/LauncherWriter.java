@@ -9,6 +9,7 @@ import io.tasklet.runtime.TaskletLaunch;
 import io.tasklet.runtime.TaskletLaunchWithInput;
 import io.tasklet.runtime.TaskletRuntime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,11 +105,14 @@ public final class LauncherWriter {
    */
   private static void declaration(JavaSource source, LauncherModel model, String enclosing,
       String sharedView, String type, List<String> leading) {
+    // parameters that obscure no class the lambdas qualify with: a class may be named context
+    String segment = source.local("segment", new HashSet<>());
+    String context = source.local("context", new HashSet<>());
     List<String> arguments = new ArrayList<>(leading);
     arguments.addAll(List.of(literal(model.maxInputBytes()), literal(model.maxOutputBytes()),
         literal(model.maxLinearMemory()), literal(model.maxFuel()),
-        "segment -> " + sharedView + ".of(segment).read()",
-        "context -> " + enclosing + "." + model.methodName() + "(context)"));
+        segment + " -> " + sharedView + ".of(" + segment + ").read()",
+        context + " -> " + enclosing + "." + model.methodName() + "(" + context + ")"));
     source.member()
         .javadoc("What {@link " + enclosing + "#" + model.methodName() + "} declares: name, "
             + (model.laned() ? "lanes, " : "") + "sizes, budget and fuel, and its memory plan.")

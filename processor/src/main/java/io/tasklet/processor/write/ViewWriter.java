@@ -51,8 +51,9 @@ public final class ViewWriter {
   private final String view;
   private final String views;
   /**
-   * Names of the class's fields, of the types it names and of the packages that start its
-   * qualified names, which locals must not obscure.
+   * Names a local of {@code read()} or {@code write()} must not take: the class's fields and
+   * parameters, and the restricted identifiers. {@link JavaSource#local} keeps locals off the
+   * class names the file wrote, too.
    */
   private final Set<String> reservedNames = new HashSet<>();
 
@@ -75,17 +76,10 @@ public final class ViewWriter {
     this.views = source.name(Views.class);
     // taken here, so that a local named after a component never reads "yield" or "var"
     reservedNames.addAll(GeneratedNames.RESTRICTED_IDENTIFIERS);
-    reservedNames.addAll(List.of(SEGMENT, I, VALUE, "SIZE", "ALIGNMENT", "LAYOUT", "MemoryLayout",
-        "MemorySegment", "StructLayout", "ValueLayout", "Views",
-        recordName.simpleNames().getFirst(), view));
+    reservedNames.addAll(List.of(SEGMENT, I, VALUE, "SIZE", "ALIGNMENT", "LAYOUT"));
     for (ComponentModel component : model.components()) {
       reservedNames.addAll(List.of(GeneratedNames.offset(component),
           GeneratedNames.length(component), GeneratedNames.component(component)));
-    }
-    // the first names of the packages a qualified class name starts with
-    reservedNames.addAll(List.of("io", "java", "javax"));
-    for (JavaName userClass : userClasses) {
-      reservedNames.add(userClass.packageName().split("\\.")[0]);
     }
   }
 
@@ -253,14 +247,6 @@ public final class ViewWriter {
     }
   }
 
-  /** {@code name}, with {@code _} added until it is not in {@code taken}, which it joins. */
-  private static String newName(Set<String> taken, String name) {
-    while (!taken.add(name)) {
-      name += "_";
-    }
-    return name;
-  }
-
   private void read() {
     Set<String> names = new HashSet<>(reservedNames);
     source.member()
@@ -274,7 +260,7 @@ public final class ViewWriter {
       } else if (!nested) {
         arguments.add(GeneratedNames.component(component) + ".toArray(" + SEGMENT + ")");
       } else {
-        String local = newName(names, component.name());
+        String local = source.local(component.name(), names);
         arguments.add(local);
         source.line(GeneratedTypes.componentType(source, component) + " " + local + " = new "
                 + GeneratedTypes.valueType(source, component.type()) + "["
@@ -299,7 +285,7 @@ public final class ViewWriter {
       if (!component.isArray() && component.type() instanceof Primitive) {
         continue;
       }
-      String local = newName(names, component.name());
+      String local = source.local(component.name(), names);
       locals.put(component, local);
       source.line(GeneratedTypes.componentType(source, component) + " " + local + " = " + views
           + "." + (component.isArray() ? "checkLength" : "checkNotNull") + "(" + VALUE + "."
