@@ -159,7 +159,7 @@ final class Comparisons {
               + " without it",
           of("ProcessorCompile.withProcessor"),
           of("ProcessorCompile.withoutProcessor"),
-          Target.atMostSlower(1.5)),
+          Target.atMostSlower(6)),
       new Comparison("javac on the same project: its generated sources given as plain sources vs"
               + " plain code (javac's share)",
           of("ProcessorCompile.generatedSourcesWithoutProcessor"),

@@ -9,12 +9,36 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Small helpers the generated record views and the component descriptors ({@link LongComponent}
- * and its kin) call: argument checks with messages that name the record and component at fault,
- * and the atomic updates of {@code byte}, {@code short} and {@code char} values that the JDK's
- * memory segment var handles leave out.
+ * What every generated record view is, and the small helpers the views and the component
+ * descriptors ({@link LongComponent} and its kin) call: argument checks with messages that name
+ * the record and component at fault, and the atomic updates of {@code byte}, {@code short} and
+ * {@code char} values that the JDK's memory segment var handles leave out. The helpers are not
+ * meant to be called by hand; the generated {@code ...View} classes are the API.
  *
- * <p>Not meant to be called by hand; the generated {@code ...View} classes are the API.
+ * <h2>Generated views</h2>
+ *
+ * <p>For each record {@code R}, the processor writes {@code RView}: a record of the memory
+ * segment it reads and writes in place, {@code segment()}, starting with the record. Its class
+ * holds the record's layout ({@code SIZE}, {@code ALIGNMENT}, an {@code OFFSET_} per component,
+ * where that component's placement is documented, and {@code LAYOUT}), and has an accessor pair
+ * per component, {@code x()} and {@code x(value)}, with the index first for an array; a nested
+ * record's accessor gives its view. {@code read()} returns a new record holding the values in
+ * memory, with freshly allocated arrays. {@code write(value)} writes the whole record, which must
+ * hold no null and only arrays of the declared lengths ({@code NullPointerException}, {@code
+ * IllegalArgumentException}): arrays, enums and nested records are checked before anything is
+ * written, their elements as they are written.
+ *
+ * <p>A view holds nothing but its segment, so creating one is cheap: {@code RView.of(segment)}
+ * or {@code new RView(segment)}, which reject a segment smaller than the record or not aligned to
+ * it. An index out of range throws an {@code IndexOutOfBoundsException} naming the component, the
+ * index and the length. A view does not synchronize: the scratch of a lane belongs to that lane
+ * alone, and lanes that share a {@code @SharedState} record cooperate through the volatile,
+ * acquire/release, compare-and-set and get-and-add operations of the public {@code COMPONENT_}
+ * descriptors of its view, as in {@code COMPONENT_X.getAndAdd(view.segment(), 1)}.
+ *
+ * <p>The views share no interface: one generic over the record would cost javac a pair of bridge
+ * methods and their override checks in every view, about a tenth of a compile with the processor,
+ * for code that no launcher needs.
  *
  * <h2>Atomic updates of narrow values</h2>
  *

@@ -39,7 +39,8 @@ final class LayoutWriter {
     }
     String structLayout = source.name(StructLayout.class);
     source.member()
-        .javadoc("The layout as a {@link " + structLayout + "}, with explicit padding.");
+        .javadoc("The layout as a {@link " + structLayout + "}, in native byte order, with explicit"
+            + " padding.");
     List<String> lines = structLayout(source, model);
     source.line("public static final " + structLayout + " LAYOUT = " + lines.getFirst());
     for (String line : lines.subList(1, lines.size())) {

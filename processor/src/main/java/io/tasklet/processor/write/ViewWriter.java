@@ -14,7 +14,6 @@ import io.tasklet.runtime.EnumComponent;
 import io.tasklet.runtime.FloatComponent;
 import io.tasklet.runtime.IntComponent;
 import io.tasklet.runtime.LongComponent;
-import io.tasklet.runtime.RecordView;
 import io.tasklet.runtime.ShortComponent;
 import io.tasklet.runtime.Views;
 import java.lang.foreign.MemorySegment;
@@ -89,24 +88,20 @@ public final class ViewWriter {
   }
 
   private GeneratedSource build(Header header) {
-    String recordView = source.name(RecordView.class);
     String segmentType = source.name(MemorySegment.class);
-    source.javadoc("A {@link " + record + "} in linear memory, laid out as C lays out the"
-            + " equivalent struct"
+    source.javadoc("The layout of {@link " + record + "} as a C struct"
             + (model.alignment() > LayoutWriter.naturalAlignment(model)
                 ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
                     + " values can be updated atomically through the 4-byte word around them"
                 : "")
-            + ", in native byte order: its layout, and a {@link " + recordView + "} that reads"
-            + " and writes it in place"
+            + ", and a {@linkplain " + views + " view} of it in memory"
             + (model.shared()
                 ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
                 : "")
             + ".",
         "@param segment the memory this view reads and writes");
     header.writeTo(source);
-    source.open("public record " + view + "(" + segmentType + " " + SEGMENT + ") implements "
-        + recordView + "<" + record + ">");
+    source.open("public record " + view + "(" + segmentType + " " + SEGMENT + ")");
     LayoutWriter.writeTo(source, model);
     source.member();
     for (ComponentModel component : model.components()) {
@@ -250,13 +245,14 @@ public final class ViewWriter {
   private void read() {
     Set<String> names = new HashSet<>(reservedNames);
     source.member()
-        .line("@" + source.name(Override.class))
+        .javadoc("{@return a new {@link " + record + "} of the values in memory, with new arrays}")
         .open("public " + record + " read()");
     List<String> arguments = new ArrayList<>();
     for (ComponentModel component : model.components()) {
       boolean nested = component.type() instanceof RecordType;
       if (!component.isArray()) {
-        arguments.add("this." + component.name() + "()" + (nested ? ".read()" : ""));
+        arguments.add(nested ? "this." + component.name() + "().read()"
+            : GeneratedNames.component(component) + ".get(" + SEGMENT + ")");
       } else if (!nested) {
         arguments.add(GeneratedNames.component(component) + ".toArray(" + SEGMENT + ")");
       } else {
@@ -276,7 +272,9 @@ public final class ViewWriter {
   private void write() {
     Set<String> names = new HashSet<>(reservedNames);
     source.member()
-        .line("@" + source.name(Override.class))
+        .javadoc("Writes all of {@code value}, which must hold no null and arrays of the declared"
+                + " lengths.",
+            "@param value the record to store")
         .open("public void write(" + record + " " + VALUE + ")")
         .line(views + ".checkRecord(" + VALUE + ", " + JavaSource.literal(model.displayName())
             + ");");
@@ -297,9 +295,12 @@ public final class ViewWriter {
     for (ComponentModel component : model.components()) {
       String local = locals.get(component);
       if (local == null) {
-        source.line("this." + component.name() + "(" + VALUE + "." + component.name() + "());");
+        source.line(GeneratedNames.component(component) + ".set(" + SEGMENT + ", " + VALUE + "."
+            + component.name() + "());");
       } else if (!component.isArray()) {
-        source.line("this." + component.name() + "(" + local + ");");
+        source.line(component.type() instanceof RecordType
+            ? "this." + component.name() + "(" + local + ");"
+            : GeneratedNames.component(component) + ".set(" + SEGMENT + ", " + local + ");");
       } else if (!(component.type() instanceof RecordType)) {
         source.line(GeneratedNames.component(component) + ".copyFrom(" + SEGMENT + ", " + local
             + ");");
