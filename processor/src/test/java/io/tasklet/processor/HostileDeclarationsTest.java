@@ -207,12 +207,16 @@ class HostileDeclarationsTest {
             "Everything",
             """
             @SharedState
+            @java.lang.SuppressWarnings("deprecation")
             public record Everything(byte b, short s, char c, int i, long l, Mode mode,
                 @Length(2) Mode[] modes, @Length(2) short[] shorts, @Length(2) Inner[] inner) {}
             """));
-    sources.add(source("Mode", "public enum Mode { A, B }"));
+    // deprecated, so that the generated views and launchers suppress the warning about it, with
+    // java.lang's SuppressWarnings and not the class above
+    sources.add(source("Mode", "@java.lang.Deprecated\npublic enum Mode { A, B }"));
     sources.add(source("Inner", "@SharedState\npublic record Inner(byte x) {}"));
-    sources.add(source("Lane", "@WorkerScratch\npublic record Lane(short y, Mode mode) {}"));
+    sources.add(source("Lane", "@WorkerScratch\n@java.lang.SuppressWarnings(\"deprecation\")\n"
+        + "public record Lane(short y, Mode mode) {}"));
     sources.add(
         source(
             "Jobs",
@@ -239,10 +243,10 @@ class HostileDeclarationsTest {
         Compiled.compile(
             source("EnumComponent", "public enum EnumComponent { ON, OFF }"),
             source(
-                "RecordView",
+                "StructLayout",
                 """
                 @SharedState
-                public record RecordView(long sum, EnumComponent io, @Length(2) Views[] views) {}
+                public record StructLayout(long sum, EnumComponent io, @Length(2) Views[] views) {}
                 """),
             source("Views", "@SharedState\npublic record Views(int count) {}"),
             source(
@@ -253,12 +257,12 @@ class HostileDeclarationsTest {
                 """
                 final class MemoryLayout {
                   @Coordinator(workers = 1, maxFuel = 5)
-                  static void TaskletRuntime(CoordinatorContext<RecordView, LongComponent> ctx) {
-                    RecordViewView.of(ctx.shared()).sum(42);
+                  static void TaskletRuntime(CoordinatorContext<StructLayout, LongComponent> ctx) {
+                    StructLayoutView.of(ctx.shared()).sum(42);
                   }
                 }
                 """));
-    Object view = view(compiled, "RecordViewView");
+    Object view = view(compiled, "StructLayoutView");
     Object state = compiled.load("p.EnumComponent").getEnumConstants()[1];
     Compiled.invoke(view, "io", state);
     Compiled.invoke(view, "sum", 7L);
