@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the runtime's Flight Recorder events cost: the lane round trip of {@link LaneRoundTrip}
@@ -83,6 +84,7 @@ public class FlightRecorderOverhead {
   }
 
   @Benchmark
+  @Warmup(iterations = 6) // as LaneRoundTrip.tasklet, which says why
   @OperationsPerInvocation(LaneRoundTrip.ROUNDS)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public TaskletResult<Void> roundTrip(Recorded state) throws TaskletException {
