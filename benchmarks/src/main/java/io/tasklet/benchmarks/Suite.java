@@ -144,8 +144,10 @@ public final class Suite {
    * @param options the options of the run
    * @param benchmarks the benchmarks it runs
    * @param own whether they run with settings of their own
+   * @param names the benchmarks it runs, each class named alone when the batch runs all of its
+   *     benchmarks and with the method otherwise ({@code LaneRoundTrip.tasklet}), sorted
    */
-  record Batch(Options options, List<BenchmarkListEntry> benchmarks, boolean own) {
+  record Batch(Options options, List<BenchmarkListEntry> benchmarks, boolean own, String names) {
     /** The batches that run {@code benchmarks} with {@code settings} over {@code jmh}. */
     static List<Batch> of(
         Settings settings, Options jmh, Collection<BenchmarkListEntry> benchmarks,
@@ -162,7 +164,8 @@ public final class Suite {
             .distinct()
             .toList();
         batches.add(new Batch(settings.over(jmh, group.getKey(), excluded, rawResults),
-            List.copyOf(group.getValue()), !group.getKey().equals(OwnSettings.NONE)));
+            List.copyOf(group.getValue()), !group.getKey().equals(OwnSettings.NONE),
+            names(group.getValue(), benchmarks)));
       }
       return batches;
     }
@@ -173,11 +176,22 @@ public final class Suite {
       if (!own) {
         return described;
       }
-      String classes = benchmarks.stream()
-          .map(benchmark -> benchmark.getUserClassQName().substring(PACKAGE.length()))
+      return names + ": " + described;
+    }
+
+    private static String names(
+        List<BenchmarkListEntry> batch, Collection<BenchmarkListEntry> all) {
+      return batch.stream()
+          .map(benchmark -> {
+            String className = benchmark.getUserClassQName();
+            boolean wholeClass = all.stream()
+                .filter(other -> other.getUserClassQName().equals(className))
+                .allMatch(batch::contains);
+            return (wholeClass ? className : benchmark.getUsername()).substring(PACKAGE.length());
+          })
           .distinct()
+          .sorted()
           .collect(Collectors.joining(", "));
-      return classes + ": " + described;
     }
   }
 

@@ -28,7 +28,8 @@ class SuiteTest {
     assertEquals(3, batches.size());
     List<String> own = batches.stream().filter(Suite.Batch::own).map(Suite.Batch::describe)
         .toList();
-    assertEquals(List.of("FlightRecorderOverhead, HistogramEndToEnd, LaneRoundTrip,"
+    assertEquals(List.of("FlightRecorderOverhead.roundTrip, HistogramEndToEnd,"
+            + " LaneRoundTrip.phaser, LaneRoundTrip.pingPong, LaneRoundTrip.tasklet,"
             + " ReductionEndToEnd: 1 fork, 6 x 1 s warm-up,"
             + " 5 x 1 s measurement", "ProcessorCompile: 3 forks, 5 x 4 s warm-up, 5 x 4 s"
             + " measurement"), own.stream().sorted().toList());
