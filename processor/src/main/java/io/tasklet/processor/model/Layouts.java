@@ -63,13 +63,25 @@ public final class Layouts {
               alignUp(offset, declared.type().alignment()));
       placed.add(component);
       offset = add(component.offset(), component.size());
-      alignment = Math.max(alignment, component.alignment());
       if (shared && updatedThroughWord(component.type())) {
-        alignment = Math.max(alignment, WORD);
+        alignment = WORD;
       }
     }
+    alignment = Math.max(alignment, naturalAlignment(placed));
     return new RecordModel(
         packageName, simpleNames, shared, alignUp(offset, alignment), alignment, placed);
+  }
+
+  /**
+   * The alignment C gives a record of {@code components}: that of its most aligned component, 1
+   * for none. A record's own alignment is more only when it is raised to {@link #WORD}.
+   */
+  public static long naturalAlignment(List<ComponentModel> components) {
+    long natural = 1;
+    for (ComponentModel component : components) {
+      natural = Math.max(natural, component.alignment());
+    }
+    return natural;
   }
 
   /** Whether a view updates values of {@code type} atomically through their enclosing word. */

@@ -3,6 +3,7 @@ package io.tasklet.processor.write;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
+import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
@@ -83,22 +84,13 @@ final class LayoutWriter {
       }
     }
     String named = ".withName(" + JavaSource.literal(model.displayName()) + ")";
-    if (model.alignment() > naturalAlignment(model)) {
+    if (model.alignment() > Layouts.naturalAlignment(model.components())) {
       lines.add(named);
       lines.add(".withByteAlignment(" + model.alignment() + "L);");
     } else {
       lines.add(named + ";");
     }
     return lines;
-  }
-
-  /** The alignment C gives the record: that of its most aligned component, 1 for none. */
-  static long naturalAlignment(RecordModel model) {
-    long natural = 1;
-    for (ComponentModel component : model.components()) {
-      natural = Math.max(natural, component.alignment());
-    }
-    return natural;
   }
 
   private static String padding(JavaSource source, long bytes) {

@@ -3,6 +3,7 @@ package io.tasklet.processor.write;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
+import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
@@ -90,7 +91,7 @@ public final class ViewWriter {
   private GeneratedSource build(Header header) {
     String segmentType = source.name(MemorySegment.class);
     source.javadoc("The layout of {@link " + record + "} as a C struct"
-            + (model.alignment() > LayoutWriter.naturalAlignment(model)
+            + (model.alignment() > Layouts.naturalAlignment(model.components())
                 ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
                     + " values can be updated atomically through the 4-byte word around them"
                 : "")
