@@ -67,4 +67,20 @@ class ReadmeExamplesTest {
     assertEquals(16, plan.workers(), "the declared lanes");
     assertEquals(1L << 30, plan.inputBytes(), "the largest input");
   }
+
+  @Test
+  void aViewDeclaresItsLayoutAsTheReadmeShows() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    Matcher block = Pattern.compile("`LAYOUT` is one call of the runtime's `Views\\.struct`.*?"
+        + "```\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertTrue(block.find(), "the README's example of LAYOUT");
+    Compiled compiled = Compiled.compile(
+        JavaFileObjects.forSourceString("readme.Point",
+            IMPORTS + "@WorkerScratch public record Point(int x, int y) {}"),
+        JavaFileObjects.forSourceString("readme.Pair", IMPORTS + "@WorkerScratch public record"
+            + " Pair(int left, @Length(2) double[] weights, Point at) {}"));
+    String view = compiled.compilation().generatedSourceFile("readme.PairView").orElseThrow()
+        .getCharContent(false).toString();
+    assertTrue(view.contains(block.group(1).stripTrailing()), view);
+  }
 }

@@ -1,6 +1,8 @@
 package io.tasklet.runtime;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
@@ -17,28 +19,31 @@ import java.util.Objects;
  *
  * <h2>Generated views</h2>
  *
- * <p>For each record {@code R}, the processor writes {@code RView}: a record of the memory
- * segment it reads and writes in place, {@code segment()}, starting with the record. Its class
- * holds the record's layout ({@code SIZE}, {@code ALIGNMENT}, an {@code OFFSET_} per component,
- * where that component's placement is documented, and {@code LAYOUT}), and has an accessor pair
- * per component, {@code x()} and {@code x(value)}, with the index first for an array; a nested
- * record's accessor gives its view. {@code read()} returns a new record holding the values in
- * memory, with freshly allocated arrays. {@code write(value)} writes the whole record, which must
- * hold no null and only arrays of the declared lengths ({@code NullPointerException}, {@code
- * IllegalArgumentException}): arrays, enums and nested records are checked before anything is
- * written, their elements as they are written.
+ * <p>For each record {@code R}, the processor writes {@code RView}: a final class whose objects
+ * view the memory segment they read and write in place, {@code segment()}, starting with the
+ * record. The class holds the record's layout ({@code SIZE}, {@code ALIGNMENT}, an {@code
+ * OFFSET_} per component, where that component's placement is documented, and {@code LAYOUT},
+ * declared through {@link #struct}), and has an accessor pair per component, {@code x()} and
+ * {@code x(value)}, with the index first for an array; a nested record's accessor gives its view.
+ * {@code read()} returns a new record holding the values in memory, with freshly allocated arrays.
+ * {@code write(value)} writes the whole record, which must hold no null and only arrays of the
+ * declared lengths ({@code NullPointerException}, {@code IllegalArgumentException}): arrays, enums
+ * and nested records are checked before anything is written, their elements as they are written.
  *
- * <p>A view holds nothing but its segment, so creating one is cheap: {@code RView.of(segment)}
- * or {@code new RView(segment)}, which reject a segment smaller than the record or not aligned to
- * it. An index out of range throws an {@code IndexOutOfBoundsException} naming the component, the
- * index and the length. A view does not synchronize: the scratch of a lane belongs to that lane
- * alone, and lanes that share a {@code @SharedState} record cooperate through the volatile,
- * acquire/release, compare-and-set and get-and-add operations of the public {@code COMPONENT_}
- * descriptors of its view, as in {@code COMPONENT_X.getAndAdd(view.segment(), 1)}.
+ * <p>A view holds nothing but its segment, so creating one is cheap: {@code RView.of(segment)},
+ * which rejects a segment smaller than the record or not aligned to it. An index out of range
+ * throws an {@code IndexOutOfBoundsException} naming the component, the index and the length. A
+ * view does not synchronize: the scratch of a lane belongs to that lane alone, and lanes that
+ * share a {@code @SharedState} record cooperate through the volatile, acquire/release,
+ * compare-and-set and get-and-add operations of the public {@code COMPONENT_} descriptors of its
+ * view, as in {@code COMPONENT_X.getAndAdd(view.segment(), 1)}.
  *
- * <p>The views share no interface: one generic over the record would cost javac a pair of bridge
- * methods and their override checks in every view, about 8% of a compile with the processor,
- * for code that no launcher needs.
+ * <p>What the views leave out, they leave out for javac, which compiles them in every build of a
+ * user's project. They share no interface: one generic over the record would cost a pair of
+ * bridge methods and their override checks in every view, about 8% of a compile with the
+ * processor, for code that no launcher needs. They are classes, not records, whose implicit
+ * members javac enters again in every round of annotation processing; two views are equal only
+ * if they are the same object. And {@code LAYOUT} is one call, not an expression per member.
  *
  * <h2>Atomic updates of narrow values</h2>
  *
@@ -56,6 +61,32 @@ public final class Views {
   private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
   private Views() {}
+
+  /**
+   * The struct layout {@code name} with the members {@code members} declares, in native byte
+   * order: how each generated view writes its {@code LAYOUT}, one call rather than an expression
+   * per member, which javac would attribute in every compilation of every view. The members are
+   * separated by {@code ;}, each laid where the previous one ends, and each one of:
+   *
+   * <ul>
+   *   <li>{@code type name}, a value of a primitive {@code type} ({@code boolean}, {@code byte},
+   *       {@code short}, {@code char}, {@code int}, {@code float}, {@code long} or {@code
+   *       double}), the {@code JAVA_} layout of {@link ValueLayout};
+   *   <li>{@code struct Type name}, the next layout of {@code nested}, which must be named {@code
+   *       Type};
+   *   <li>{@code pad bytes}, padding;
+   *   <li>either of the first two with {@code [length]} after the name, an array.
+   * </ul>
+   *
+   * <p>For example {@code struct("Tally", "int id; pad 4; double weights[16]; struct Point at",
+   * PointView.LAYOUT)}.
+   *
+   * @throws IllegalArgumentException if {@code members} does not read as above, does not use
+   *     every nested layout, or leaves a member misaligned (the padding is not inferred)
+   */
+  public static StructLayout struct(String name, String members, MemoryLayout... nested) {
+    return StructDeclaration.read(name, members, nested);
+  }
 
   /**
    * Returns {@code segment} if it can hold a record of {@code size} bytes aligned to {@code

@@ -7,7 +7,6 @@ import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
 import io.tasklet.processor.model.ValueType;
-import java.lang.foreign.ValueLayout;
 import java.util.Locale;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.AnnotationMirror;
@@ -61,11 +60,6 @@ public final class GeneratedTypes {
   static String componentType(JavaSource source, ComponentModel component) {
     String value = valueType(source, component.type());
     return component.isArray() ? value + "[]" : value;
-  }
-
-  /** {@code ValueLayout.JAVA_LONG} and its kin: native byte order, naturally aligned. */
-  static String valueLayout(JavaSource source, Primitive primitive) {
-    return source.name(ValueLayout.class) + ".JAVA_" + primitive.name();
   }
 
   /** How a value of {@code type} is stored, for Javadoc. */

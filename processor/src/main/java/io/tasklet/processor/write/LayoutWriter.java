@@ -7,8 +7,7 @@ import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
-import io.tasklet.processor.model.ValueType;
-import java.lang.foreign.MemoryLayout;
+import io.tasklet.runtime.Views;
 import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,11 @@ import java.util.List;
  * placement is documented once, on its offset.
  */
 final class LayoutWriter {
+  /** Where the continuation lines of {@code LAYOUT}'s initializer start. */
+  private static final int INDENTED = 6;
+  /** Where a literal of member declarations ends at the latest, before its quote and {@code +}. */
+  private static final int LITERAL_WIDTH = 96;
+
   private LayoutWriter() {}
 
   /**
@@ -54,54 +58,59 @@ final class LayoutWriter {
     source.javadoc(javadoc).line("public static final " + type + " " + name + " = " + value + ";");
   }
 
-  /** The initialiser of {@code LAYOUT}, a line per member, the first line without indent. */
+  /**
+   * The initialiser of {@code LAYOUT}, a line at a time, the first without indent: one call of
+   * {@link Views#struct} with the members declared in its notation, broken into string literals
+   * that fit the line, and the layouts of nested records after them.
+   */
   private static List<String> structLayout(JavaSource source, RecordModel model) {
     List<String> members = new ArrayList<>();
+    List<String> nested = new ArrayList<>();
     long end = 0;
     for (ComponentModel component : model.components()) {
       if (component.offset() > end) {
-        members.add(padding(source, component.offset() - end));
+        members.add("pad " + (component.offset() - end));
       }
-      String element = elementLayout(source, component.type());
-      String name = ".withName(" + JavaSource.literal(component.name()) + ")";
-      members.add(component.isArray()
-          ? source.name(MemoryLayout.class) + ".sequenceLayout(" + component.length() + ", "
-              + element + ")" + name
-          : element + name);
+      String type = switch (component.type()) {
+        case Primitive primitive -> primitive.javaName();
+        case EnumType enumType -> enumType.storage().javaName();
+        case RecordType recordType -> {
+          nested.add(source.name(GeneratedTypes.view(recordType.model())) + ".LAYOUT");
+          yield "struct " + recordType.model().displayName();
+        }
+      };
+      members.add(type + " " + component.name()
+          + (component.isArray() ? "[" + component.length() + "]" : ""));
       end = component.offset() + component.size();
     }
     if (model.size() > end) {
-      members.add(padding(source, model.size() - end));
+      members.add("pad " + (model.size() - end));
     }
     List<String> lines = new ArrayList<>();
-    String open = source.name(MemoryLayout.class) + ".structLayout(";
-    if (members.isEmpty()) {
-      lines.add(open + ")");
-    } else {
-      lines.add(open);
-      for (int i = 0; i < members.size(); i++) {
-        lines.add(members.get(i) + (i + 1 < members.size() ? "," : ")"));
+    lines.add(
+        source.name(Views.class) + ".struct(" + JavaSource.literal(model.displayName()) + ",");
+    // each literal ends with "; " but the last, which holds at least one member
+    StringBuilder literal = new StringBuilder();
+    for (int i = 0; i < members.size(); i++) {
+      String member = members.get(i) + (i + 1 < members.size() ? "; " : "");
+      if (!literal.isEmpty() && INDENTED + literal.length() + member.length() > LITERAL_WIDTH) {
+        lines.add(JavaSource.literal(literal.toString()) + " +");
+        literal.setLength(0);
       }
+      literal.append(member);
     }
-    String named = ".withName(" + JavaSource.literal(model.displayName()) + ")";
+    lines.add(JavaSource.literal(literal.toString()));
+    for (String layout : nested) {
+      lines.set(lines.size() - 1, lines.getLast() + ",");
+      lines.add(layout);
+    }
+    String last = lines.getLast() + ")";
     if (model.alignment() > Layouts.naturalAlignment(model.components())) {
-      lines.add(named);
+      lines.set(lines.size() - 1, last);
       lines.add(".withByteAlignment(" + model.alignment() + "L);");
     } else {
-      lines.add(named + ";");
+      lines.set(lines.size() - 1, last + ";");
     }
     return lines;
-  }
-
-  private static String padding(JavaSource source, long bytes) {
-    return source.name(MemoryLayout.class) + ".paddingLayout(" + bytes + "L)";
-  }
-
-  private static String elementLayout(JavaSource source, ValueType type) {
-    return switch (type) {
-      case Primitive primitive -> GeneratedTypes.valueLayout(source, primitive);
-      case EnumType enumType -> GeneratedTypes.valueLayout(source, enumType.storage());
-      case RecordType recordType -> source.name(GeneratedTypes.view(recordType.model())) + ".LAYOUT";
-    };
   }
 }

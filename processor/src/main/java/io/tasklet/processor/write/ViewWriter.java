@@ -28,9 +28,11 @@ import javax.lang.model.element.Element;
 
 /**
  * Writes {@code RView}, the one class of a record: its layout (constants and a {@code
- * StructLayout}, by {@link LayoutWriter}) and a flyweight view over a memory segment with one
- * accessor per component, indexed accessors for arrays, views of nested records, {@code read()}
- * and {@code write(R)}.
+ * StructLayout}, by {@link LayoutWriter}), and views of it, each a final object over a memory
+ * segment, with one accessor per component, indexed accessors for arrays, views of nested
+ * records, {@code read()} and {@code write(R)}. A view is a final class rather than a record:
+ * javac enters a record's implicit members again in every round of processing, for an equality
+ * of views that nothing needs.
  *
  * <p>Each primitive or enum component has a descriptor of the runtime ({@link LongComponent} and
  * its kin) in a {@code static final} field, which holds the var handle of the record's layout and
@@ -91,28 +93,26 @@ public final class ViewWriter {
   private GeneratedSource build(Header header) {
     String segmentType = source.name(MemorySegment.class);
     source.javadoc("The layout of {@link " + record + "} as a C struct"
-            + (model.alignment() > Layouts.naturalAlignment(model.components())
-                ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
-                    + " values can be updated atomically through the 4-byte word around them"
-                : "")
-            + ", and a {@linkplain " + views + " view} of it in memory"
-            + (model.shared()
-                ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
-                : "")
-            + ".",
-        "@param segment the memory this view reads and writes");
+        + (model.alignment() > Layouts.naturalAlignment(model.components())
+            ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
+                + " values can be updated atomically through the 4-byte word around them"
+            : "")
+        + ", and a {@linkplain " + views + " view} of it in memory"
+        + (model.shared()
+            ? ", with the ordered and atomic operations of its {@code COMPONENT_} descriptors"
+            : "")
+        + ".");
     header.writeTo(source);
-    source.open("public record " + view + "(" + segmentType + " " + SEGMENT + ")");
+    source.open("public final class " + view);
     LayoutWriter.writeTo(source, model);
     source.member();
     for (ComponentModel component : model.components()) {
       descriptor(component);
     }
+    source.member().line("private final " + segmentType + " " + SEGMENT + ";");
     source.member()
-        .javadoc("A view of the record at the start of {@code segment}, checked as {@link #of}"
-            + " checks it.")
-        .open("public " + view)
-        .line(views + ".checkSegment(" + SEGMENT + ", SIZE, ALIGNMENT, "
+        .open("private " + view + "(" + segmentType + " " + SEGMENT + ")")
+        .line("this." + SEGMENT + " = " + views + ".checkSegment(" + SEGMENT + ", SIZE, ALIGNMENT, "
             + JavaSource.literal(model.displayName()) + ");")
         .close();
     source.member()
@@ -123,6 +123,11 @@ public final class ViewWriter {
                 + " aligned")
         .open("public static " + view + " of(" + segmentType + " " + SEGMENT + ")")
         .line("return new " + view + "(" + SEGMENT + ");")
+        .close();
+    source.member()
+        .javadoc("{@return the memory this view reads and writes, which starts with the record}")
+        .open("public " + segmentType + " " + SEGMENT + "()")
+        .line("return " + SEGMENT + ";")
         .close();
     for (ComponentModel component : model.components()) {
       accessors(component);
