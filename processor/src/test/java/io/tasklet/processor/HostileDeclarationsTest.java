@@ -9,12 +9,15 @@ import com.google.testing.compile.JavaFileObjects;
 import io.tasklet.runtime.TaskletException;
 import io.tasklet.runtime.TaskletResult;
 import java.io.File;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.StructLayout;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -272,6 +275,30 @@ class HostileDeclarationsTest {
     Compiled.invoke(view, "write", read);
     TaskletResult<Record> result = launch(compiled, "MemoryLayoutTaskletRuntimeTasklet");
     assertThat(Compiled.invoke(result.shared(), "sum")).isEqualTo(42L);
+  }
+
+  /**
+   * Records and components named like the words of the declaration {@code LAYOUT} is read from
+   * ({@code "pad 4"}, {@code "struct Point at"}): each still reads as the member it is.
+   */
+  @Test
+  void namesThatAreWordsOfTheLayoutDeclaration() {
+    Compiled compiled =
+        Compiled.compile(
+            source("pad", "@WorkerScratch\npublic record pad(byte pad, long struct) {}"),
+            source(
+                "struct",
+                "@WorkerScratch\npublic record struct(byte bytes, pad pad, @Length(2) pad[] struct) {}"));
+    StructLayout layout = (StructLayout) compiled.constant("p.structView", "LAYOUT");
+    assertThat(layout.name()).hasValue("struct");
+    for (String component : List.of("bytes", "pad", "struct")) {
+      assertThat(layout.byteOffset(PathElement.groupElement(component))).isEqualTo(
+          compiled.constant("p.structView", "OFFSET_" + component.toUpperCase(Locale.ROOT)));
+    }
+    assertThat(layout.byteSize()).isEqualTo(compiled.constant("p.structView", "SIZE"));
+    Object view = view(compiled, "padView");
+    Compiled.invoke(view, "struct", 9L);
+    assertThat(Compiled.invoke(view, "struct")).isEqualTo(9L);
   }
 
   /**
