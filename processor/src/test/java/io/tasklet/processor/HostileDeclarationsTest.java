@@ -1,6 +1,7 @@
 package io.tasklet.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -690,6 +691,57 @@ class HostileDeclarationsTest {
     assertErrorOn(compilation, main, "move Jobs to a file of its own", "static void alone(");
     assertThat(compilation).hadErrorCount(3); // Main.run is fine
     assertNothingInGeneratedFiles(compilation);
+  }
+
+  /**
+   * Long names (records' of 25 to 40 characters, components' of up to 40): every generated line fits
+   * in 100 columns, broken after a comma, an assignment or a parenthesis, and the code compiles
+   * strictly and works.
+   */
+  @Test
+  void longNamesKeepGeneratedLinesWithin100Columns() throws TaskletException {
+    String name = "AVeryLongRecordNameForTheSakeOfLineWidth";
+    String nested = "NestedRecordWithALongName";
+    Compiled compiled =
+        Compiled.compile(
+            source("WindMode", "public enum WindMode { FIRST_OF_ALL, SECOND_OF_ALL }"),
+            source(nested, "@SharedState\npublic record " + nested
+                + "(long countOfEverythingSeenByAnyLaneSoFar, byte narrowValue) {}"),
+            source(name, "@SharedState\npublic record " + name + "("
+                + "long theNumberOfThingsThisComponentHasCounted,"
+                + " @Length(12) int[] theCountsOfThingsThisArrayHasSeenSoFar,"
+                + " WindMode modeTheLastLaneLeftItIn,"
+                + " @Length(2) WindMode[] modesThisRecordHoldsAtOnce,"
+                + " " + nested + " theNestedRecordWithItsOwnLongName,"
+                + " @Length(2) " + nested + "[] theNestedRecordsWithTheirOwnLongNames) {}"),
+            source("LaneScratch" + name, "@WorkerScratch\npublic record LaneScratch" + name
+                + "(long everyValueThisLaneHasSeenSoFar, double theSumOfEveryValueSoFar) {}"),
+            source("WorkersWithLongNames", "public final class WorkersWithLongNames {\n"
+                + "  @Coordinator(workers = 2, maxInputBytes = 16, maxFuel = 1000)\n"
+                + "  static void coordinateEveryLaneOfThisLaunch("
+                + "CoordinatorContext<" + name + ", LaneScratch" + name + "> ctx) {\n"
+                + "    " + name + "View.of(ctx.shared())"
+                + ".theNumberOfThingsThisComponentHasCounted(5);\n"
+                + "  }\n}\n"));
+    for (JavaFileObject file : compiled.compilation().generatedSourceFiles()) {
+      String text;
+      try {
+        text = file.getCharContent(false).toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      for (String line : text.split("\n")) {
+        assertWithMessage(file.getName() + ": " + line).that(line.length()).isAtMost(100);
+      }
+    }
+    Object view = view(compiled, nested + "View");
+    Compiled.invoke(view, "countOfEverythingSeenByAnyLaneSoFar", 3L);
+    Record read = (Record) Compiled.invoke(view, "read");
+    assertThat(Compiled.invoke(read, "countOfEverythingSeenByAnyLaneSoFar")).isEqualTo(3L);
+    TaskletResult<Record> result = launch(compiled,
+        "WorkersWithLongNamesCoordinateEveryLaneOfThisLaunchTasklet");
+    assertThat(Compiled.invoke(result.shared(),
+        "theNumberOfThingsThisComponentHasCounted")).isEqualTo(5L);
   }
 
   @Test

@@ -143,6 +143,18 @@ public final class Views {
     return index;
   }
 
+  /**
+   * The slice of {@code segment} that holds element {@code index} of an array of nested records:
+   * {@code size} bytes, at {@code offset + index * size}.
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, length)}, naming the
+   *     component, the index and the length
+   */
+  public static MemorySegment element(MemorySegment segment, long offset, long size, int index,
+      int length, String component, String record) {
+    return segment.asSlice(offset + size * checkIndex(index, length, component, record), size);
+  }
+
   private static IndexOutOfBoundsException outOfBounds(
       int index, int length, String component, String record) {
     return new IndexOutOfBoundsException(

@@ -2,7 +2,6 @@ package io.tasklet.processor.write;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +22,7 @@ import javax.lang.model.element.Element;
 final class JavaSource {
   private static final int WIDTH = 100;
   private static final String INDENT = "  ";
+  private static final String CONTINUATION = "    ";
 
   private final JavaName type;
   private final Element origin;
@@ -98,14 +98,14 @@ final class JavaSource {
    */
   JavaSource javadoc(String text, String... tags) {
     if (tags.length == 0 && indent.length() + text.length() + 7 <= WIDTH) {
-      return line("/** " + text + " */");
+      return text(indent + "/** " + text + " */");
     }
-    line("/**");
+    text(indent + "/**");
     wrap(text);
     for (String tag : tags) {
       wrap(tag);
     }
-    return line(" */");
+    return text(indent + " */");
   }
 
   /** {@code text} as lines of Javadoc, broken between words before column 100. */
@@ -114,46 +114,82 @@ final class JavaSource {
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {
       if (!line.isEmpty() && line.length() + 1 + word.length() > room) {
-        line(" * " + line);
+        text(indent + " * " + line);
         line.setLength(0);
       }
       line.append(line.isEmpty() ? "" : " ").append(word);
     }
-    line(" * " + line);
-  }
-
-  /** One line of code at the current indent; an empty line for none. */
-  JavaSource line(String code) {
-    if (!code.isEmpty()) {
-      body.append(indent).append(code);
-    }
-    body.append('\n');
-    opened = false;
-    return this;
+    text(indent + " * " + line);
   }
 
   /**
-   * {@code head}, then {@code arguments} apart by commas, then {@code tail}, broken after a comma
-   * where a line would pass column 100; lines after the first are {@code continuation} columns
-   * further in.
+   * One statement or declaration at the current indent, or a continuation of one when {@code
+   * code} starts with spaces; an empty line for none. Past column 100 it is broken after a comma
+   * or an assignment's {@code =}, else after an opening parenthesis (never inside a string
+   * literal), as late as fits, and goes on 4 columns further in than it started.
    */
-  JavaSource wrapped(String head, List<String> arguments, String tail, int continuation) {
-    String deeper = indent + " ".repeat(continuation);
-    StringBuilder line = new StringBuilder(indent).append(head);
-    for (int i = 0; i < arguments.size(); i++) {
-      String piece = arguments.get(i) + (i + 1 < arguments.size() ? "," : tail);
-      String space = i == 0 ? "" : " ";
-      if (line.length() + space.length() + piece.length() > WIDTH) {
-        body.append(line).append('\n');
-        line.setLength(0);
-        line.append(deeper).append(piece);
+  JavaSource line(String code) {
+    String rest = code;
+    String at = indent;
+    String further = indent + code.substring(0, code.length() - code.stripLeading().length())
+        + CONTINUATION;
+    while (at.length() + rest.length() > WIDTH) {
+      int cut = breakBefore(rest, WIDTH - at.length());
+      if (cut < 0) {
+        break;
+      }
+      text(at + rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(cut);
+      at = further;
+    }
+    return text(rest.isEmpty() ? "" : at + rest);
+  }
+
+  /**
+   * Where to break {@code code} so that its first line holds at most {@code room} characters: just
+   * after the last {@code ", "} or {@code " = "} outside string literals that fits, else after
+   * the last {@code (} that fits, else (a name too long for the line) at the first of them, so
+   * that the line passes the column by as little as it can; -1 if {@code code} has none.
+   */
+  private static int breakBefore(String code, int room) {
+    int afterComma = -1;
+    int afterParenthesis = -1;
+    boolean quoted = false;
+    for (int i = 0; i < code.length() - 1; i++) {
+      char c = code.charAt(i);
+      char next = code.charAt(i + 1);
+      boolean comma = false;
+      boolean parenthesis = false;
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
       } else {
-        line.append(space).append(piece);
+        comma = (c == ',' || c == '=' && i > 0 && code.charAt(i - 1) == ' ') && next == ' ';
+        parenthesis = c == '(' && next != ')';
+      }
+      if (!comma && !parenthesis) {
+        continue;
+      }
+      int cut = comma ? i + 2 : i + 1;
+      if (i >= room) { // the first break past the column: an earlier one that fits, else this
+        return afterComma >= 0 ? afterComma : afterParenthesis >= 0 ? afterParenthesis : cut;
+      }
+      if (comma) {
+        afterComma = cut;
+      } else {
+        afterParenthesis = cut;
       }
     }
-    if (arguments.isEmpty()) {
-      line.append(tail);
-    }
+    return afterComma >= 0 ? afterComma : afterParenthesis;
+  }
+
+  /** {@code line} as it is, and a line break. */
+  private JavaSource text(String line) {
     body.append(line).append('\n');
     opened = false;
     return this;

@@ -117,7 +117,7 @@ public final class LauncherWriter {
         .javadoc("What {@link " + enclosing + "#" + model.methodName() + "} declares: name, "
             + (model.laned() ? "lanes, " : "") + "sizes, budget and fuel, and its memory plan.")
         .line("public static final " + type + " " + DECLARATION + " =")
-        .wrapped("    new " + type + "(", arguments, ");", 8);
+        .line("    new " + type + "(" + String.join(", ", arguments) + ");");
   }
 
   /** {@code 1_048_576L}: a {@code long} literal grouped as a person writes it. */

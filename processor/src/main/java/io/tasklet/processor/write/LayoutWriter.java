@@ -18,10 +18,11 @@ import java.util.List;
  * placement is documented once, on its offset.
  */
 final class LayoutWriter {
-  /** Where the continuation lines of {@code LAYOUT}'s initializer start. */
-  private static final int INDENTED = 6;
-  /** Where a literal of member declarations ends at the latest, before its quote and {@code +}. */
-  private static final int LITERAL_WIDTH = 96;
+  /**
+   * The most characters of member declarations in one string literal: with its indent of 10, the
+   * {@code +} before it, its quotes and the {@code );} after the last, a line of 100.
+   */
+  private static final int LITERAL_WIDTH = 84;
 
   private LayoutWriter() {}
 
@@ -89,17 +90,21 @@ final class LayoutWriter {
     List<String> lines = new ArrayList<>();
     lines.add(
         source.name(Views.class) + ".struct(" + JavaSource.literal(model.displayName()) + ",");
-    // each literal ends with "; " but the last, which holds at least one member
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < members.size(); i++) {
-      String member = members.get(i) + (i + 1 < members.size() ? "; " : "");
-      if (!literal.isEmpty() && INDENTED + literal.length() + member.length() > LITERAL_WIDTH) {
-        lines.add(JavaSource.literal(literal.toString()) + " +");
-        literal.setLength(0);
+    String rest = String.join("; ", members);
+    String before = "";
+    while (rest.length() > LITERAL_WIDTH) {
+      int cut = rest.lastIndexOf("; ", LITERAL_WIDTH - 2) + 2; // after a member, if one fits
+      if (cut < 2) {
+        cut = rest.lastIndexOf(' ', LITERAL_WIDTH - 1) + 1; // else between its words
       }
-      literal.append(member);
+      if (cut < 1) {
+        break;
+      }
+      lines.add(before + JavaSource.literal(rest.substring(0, cut)));
+      rest = rest.substring(cut);
+      before = "    + "; // Google Java Style breaks before the operator, indented +4
     }
-    lines.add(JavaSource.literal(literal.toString()));
+    lines.add(before + JavaSource.literal(rest));
     for (String layout : nested) {
       lines.set(lines.size() - 1, lines.getLast() + ",");
       lines.add(layout);

@@ -212,17 +212,17 @@ public final class ViewWriter {
     String field = GeneratedNames.component(component);
     if (component.type() instanceof RecordType recordType) {
       String nestedView = source.name(GeneratedTypes.view(recordType.model()));
-      String offset = component.isArray()
-          ? GeneratedNames.offset(component) + " + " + nestedView + ".SIZE * " + views
-              + ".checkIndex(" + INDEX + ", " + GeneratedNames.length(component) + ", "
+      String slice = component.isArray()
+          ? views + ".element(" + SEGMENT + ", " + GeneratedNames.offset(component) + ", "
+              + nestedView + ".SIZE, " + INDEX + ", " + GeneratedNames.length(component) + ", "
               + JavaSource.literal(component.name()) + ", "
               + JavaSource.literal(model.displayName()) + ")"
-          : GeneratedNames.offset(component);
+          : SEGMENT + ".asSlice(" + GeneratedNames.offset(component) + ", " + nestedView
+              + ".SIZE)";
       source.member()
           .javadoc("{@return a view of " + what + "}", getterTags.toArray(String[]::new))
           .open("public " + nestedView + " " + component.name() + "(" + parameters + ")")
-          .line("return " + nestedView + ".of(" + SEGMENT + ".asSlice(" + offset + ", "
-              + nestedView + ".SIZE));")
+          .line("return " + nestedView + ".of(" + slice + ");")
           .close();
       source.member()
           .javadoc("Writes " + what + ".", setterTags.toArray(String[]::new))

@@ -49,20 +49,61 @@ class JavaSourceTest {
     assertThat(text.split("word", -1).length - 1).isEqualTo(30);
   }
 
+  private static List<String> lines(JavaSource source) {
+    return source.source().text().lines().skip(2).toList(); // after the package line
+  }
+
   @Test
-  void argumentsWrapAfterACommaBeforeColumnOneHundred() {
+  void codeWrapsAfterACommaBeforeColumnOneHundredAndGoesOnFourColumnsIn() {
     JavaSource source = new JavaSource(VIEW, null);
-    List<String> arguments = Collections.nCopies(20, "argument");
-    source.wrapped("call(", arguments, ");", 4);
-    List<String> lines = source.source().text().lines().skip(2).toList();
-    assertThat(lines.getFirst()).startsWith("call(argument, argument,");
-    assertThat(lines.get(1)).startsWith("    argument,");
-    assertThat(lines.getLast()).endsWith("argument);");
-    assertThat(String.join(" ", lines).replaceAll(" +", " ").split("argument").length - 1)
-        .isEqualTo(20);
+    source.open("class StringView")
+        .line("void f() { call(" + String.join(", ", Collections.nCopies(20, "argument")) + "); }")
+        .line("    continued(" + String.join(", ", Collections.nCopies(12, "argument")) + ");")
+        .close();
+    List<String> lines = lines(source);
+    assertThat(lines.get(1)).startsWith("  void f() { call(argument, argument,");
+    assertThat(lines.get(2)).startsWith("      argument,");
+    assertThat(lines.get(3)).endsWith("argument); }");
+    assertThat(lines.get(4)).startsWith("      continued(argument,");
+    assertThat(lines.get(5)).isEqualTo("          argument, argument, argument, argument);");
     for (String line : lines) {
       assertThat(line.length()).isAtMost(100);
     }
+    assertThat(String.join(" ", lines).split("argument", -1).length - 1).isEqualTo(32);
+  }
+
+  @Test
+  void aLongAssignmentBreaksAfterItsEqualsSignAndASingleArgumentAfterItsParenthesis() {
+    JavaSource source = new JavaSource(VIEW, null);
+    String name = "A_CONSTANT_WITH_A_NAME_LONG_ENOUGH_TO_PUSH_ITS_INITIALIZER_PAST_THE_COLUMN";
+    source.line("static final Object " + name + " = make(LAYOUT, \"first\");")
+        .line("call(" + "x".repeat(60) + ".method(" + "y".repeat(40) + "));")
+        .line("if (a == b && c != d && e <= f && g >= h) { call(" + "z".repeat(60) + "); }");
+    assertThat(lines(source)).containsExactly(
+        "static final Object " + name + " =",
+        "    make(LAYOUT, \"first\");",
+        "call(" + "x".repeat(60) + ".method(",
+        "    " + "y".repeat(40) + "));",
+        "if (a == b && c != d && e <= f && g >= h) { call(",
+        "    " + "z".repeat(60) + "); }").inOrder();
+  }
+
+  @Test
+  void neverInsideAStringLiteralAndPastTheColumnOnlyWhereNothingFits() {
+    JavaSource source = new JavaSource(VIEW, null);
+    String literal = "\"a, b = c, \\\"d, e\\\" (f, g) " + "h".repeat(70) + "\"";
+    String tooLong = "T".repeat(101);
+    source.line("call(" + literal + ", next);")
+        .line(tooLong + " = value, " + tooLong)
+        .line("Unbreakable" + "u".repeat(100) + ";");
+    assertThat(lines(source)).containsExactly(
+        "call(",
+        "    " + literal + ",",
+        "    next);",
+        tooLong + " =",
+        "    value,",
+        "    " + tooLong,
+        "Unbreakable" + "u".repeat(100) + ";").inOrder();
   }
 
   @Test
