@@ -194,6 +194,11 @@ class GeneratedViewTest {
     IndexOutOfBoundsException nested =
         assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "pairs", 3));
     assertThat(nested).hasMessageThat().isEqualTo("pairs[3] out of bounds for length 3 in Mixed");
+    // the most negative index too, which a signed comparison against the length would let by
+    IndexOutOfBoundsException wrapped = assertThrows(IndexOutOfBoundsException.class,
+        () -> invoke(mixed, "pairs", Integer.MIN_VALUE));
+    assertThat(wrapped).hasMessageThat()
+        .isEqualTo("pairs[-2147483648] out of bounds for length 3 in Mixed");
     IndexOutOfBoundsException chars =
         assertThrows(IndexOutOfBoundsException.class, () -> invoke(mixed, "d", Integer.MIN_VALUE));
     assertThat(chars).hasMessageThat()

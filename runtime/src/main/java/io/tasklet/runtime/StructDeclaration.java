@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * Reads the declaration of a struct's members, in the notation of {@link Views#struct}, into a
  * {@link StructLayout}. Each member is laid where the previous one ended: the declaration carries
- * its padding, and {@link MemoryLayout#structLayout} rejects a member it leaves misaligned.
+ * its padding, and a member it leaves misaligned is rejected, named, before {@link
+ * MemoryLayout#structLayout} would reject it with the layout's own notation.
  */
 final class StructDeclaration {
   private final String name;

@@ -76,7 +76,7 @@ public final class Layouts {
    * The alignment C gives a record of {@code components}: that of its most aligned component, 1
    * for none. A record's own alignment is more only when it is raised to {@link #WORD}.
    */
-  public static long naturalAlignment(List<ComponentModel> components) {
+  static long naturalAlignment(List<ComponentModel> components) {
     long natural = 1;
     for (ComponentModel component : components) {
       natural = Math.max(natural, component.alignment());

@@ -51,6 +51,14 @@ public record RecordModel(
     return String.join(".", simpleNames);
   }
 
+  /**
+   * Whether the record is aligned beyond its most aligned component: raised to a 4-byte word, so
+   * that its narrow values can be updated atomically through the word around them.
+   */
+  public boolean raisedToWord() {
+    return alignment > Layouts.naturalAlignment(components);
+  }
+
   /** Whether the record fits in linear memory: at most {@link Layouts#MAX_SIZE} bytes. */
   public boolean fits() {
     return size <= Layouts.MAX_SIZE;

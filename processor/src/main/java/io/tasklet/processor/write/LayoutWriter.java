@@ -3,7 +3,6 @@ package io.tasklet.processor.write;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
-import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
@@ -110,7 +109,7 @@ final class LayoutWriter {
       lines.add(layout);
     }
     String last = lines.getLast() + ")";
-    if (model.alignment() > Layouts.naturalAlignment(model.components())) {
+    if (model.raisedToWord()) {
       lines.set(lines.size() - 1, last);
       lines.add(".withByteAlignment(" + model.alignment() + "L);");
     } else {

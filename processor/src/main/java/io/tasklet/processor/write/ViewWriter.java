@@ -3,7 +3,6 @@ package io.tasklet.processor.write;
 import io.tasklet.processor.model.ComponentModel;
 import io.tasklet.processor.model.EnumType;
 import io.tasklet.processor.model.GeneratedNames;
-import io.tasklet.processor.model.Layouts;
 import io.tasklet.processor.model.Primitive;
 import io.tasklet.processor.model.RecordModel;
 import io.tasklet.processor.model.RecordType;
@@ -93,7 +92,7 @@ public final class ViewWriter {
   private GeneratedSource build(Header header) {
     String segmentType = source.name(MemorySegment.class);
     source.javadoc("The layout of {@link " + record + "} as a C struct"
-        + (model.alignment() > Layouts.naturalAlignment(model.components())
+        + (model.raisedToWord()
             ? " aligned to 4 bytes (as if declared {@code _Alignas(4)}), so that its narrow"
                 + " values can be updated atomically through the 4-byte word around them"
             : "")
@@ -299,20 +298,18 @@ public final class ViewWriter {
           + JavaSource.literal(model.displayName()) + ");");
     }
     for (ComponentModel component : model.components()) {
-      String local = locals.get(component);
-      if (local == null) {
-        source.line(GeneratedNames.component(component) + ".set(" + SEGMENT + ", " + VALUE + "."
-            + component.name() + "());");
-      } else if (!component.isArray()) {
+      // a single primitive is read from the record as it is stored, the rest from the checks above
+      String value = locals.getOrDefault(component, VALUE + "." + component.name() + "()");
+      if (!component.isArray()) {
         source.line(component.type() instanceof RecordType
-            ? "this." + component.name() + "(" + local + ");"
-            : GeneratedNames.component(component) + ".set(" + SEGMENT + ", " + local + ");");
+            ? "this." + component.name() + "(" + value + ");"
+            : GeneratedNames.component(component) + ".set(" + SEGMENT + ", " + value + ");");
       } else if (!(component.type() instanceof RecordType)) {
-        source.line(GeneratedNames.component(component) + ".copyFrom(" + SEGMENT + ", " + local
+        source.line(GeneratedNames.component(component) + ".copyFrom(" + SEGMENT + ", " + value
             + ");");
       } else {
-        source.open("for (int " + I + " = 0; " + I + " < " + local + ".length; " + I + "++)")
-            .line("this." + component.name() + "(" + I + ", " + local + "[" + I + "]);")
+        source.open("for (int " + I + " = 0; " + I + " < " + value + ".length; " + I + "++)")
+            .line("this." + component.name() + "(" + I + ", " + value + "[" + I + "]);")
             .close();
       }
     }
