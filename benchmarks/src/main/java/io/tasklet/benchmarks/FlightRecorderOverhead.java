@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -85,6 +86,7 @@ public class FlightRecorderOverhead {
 
   @Benchmark
   @Warmup(iterations = 6) // as LaneRoundTrip.tasklet, which says why
+  @Fork(3)
   @OperationsPerInvocation(LaneRoundTrip.ROUNDS)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public TaskletResult<Void> roundTrip(Recorded state) throws TaskletException {
@@ -92,6 +94,7 @@ public class FlightRecorderOverhead {
   }
 
   @Benchmark
+  @Fork(3) // as LaunchOverhead.tasklet, which says why
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public TaskletResult<Void> launch(Recorded state) throws TaskletException {
     return state.runtime.launch(state.spec, ONE_EMPTY_PHASE);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -42,11 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same counts.
  *
  * <p>Six warm-up iterations rather than the suite's three, as in {@link ReductionEndToEnd}: the
- * tasklet's loop is still getting faster over the first three or four.
+ * tasklet's loop is still getting faster over the first three or four. Three forks rather than
+ * one, as there: the JIT's code for the same loop differs in speed from one JVM to the next by
+ * more than the tasklet and the threads differ (in five forks of each, means of 11.7-12.7 ms
+ * against 12.5-13.5 ms), so that one fork compares one JVM's draw with another's.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6)
+@Fork(3)
 public class HistogramEndToEnd {
   /** Bytes counted per operation: 64 MiB. */
   static final int INPUT_BYTES = 64 << 20;

@@ -13,6 +13,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -48,8 +49,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * than the suite's three, and so does {@link FlightRecorderOverhead#roundTrip}: the tasklet's round
  * trip on 2 lanes was still getting faster after three, its first measured iteration slower than
  * the others by a fifth to a half (453, then 337-368 ns in one full run; 558, then 374-387 ns in
- * another). The baselines it is far faster than keep the suite's three, so that the whole suite
- * stays under a quarter of an hour.
+ * another). They also run three forks rather than the suite's one: the round trip and the {@code
+ * Phaser} round each move from one JVM to the next by more than they differ (the round trip
+ * 348-457 ns, the {@code Phaser} 344-491 ns in twelve full runs of one fork), so that one fork
+ * compared two draws. The baselines it is far faster than keep the suite's settings, so that the
+ * whole suite stays short.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -210,6 +214,7 @@ public class LaneRoundTrip {
 
   @Benchmark
   @Warmup(iterations = 6)
+  @Fork(3)
   @OperationsPerInvocation(ROUNDS)
   public TaskletResult<Void> tasklet(EmptyLanes state) throws TaskletException {
     return state.runtime.launch(state.spec, EMPTY_PHASES);
@@ -233,6 +238,7 @@ public class LaneRoundTrip {
 
   @Benchmark
   @Warmup(iterations = 6)
+  @Fork(3)
   @OperationsPerInvocation(ROUNDS)
   public void phaser(PhaserParties state) {
     for (int round = 0; round < ROUNDS; round++) {
@@ -255,6 +261,7 @@ public class LaneRoundTrip {
 
   @Benchmark
   @Warmup(iterations = 6)
+  @Fork(3)
   @OperationsPerInvocation(ROUNDS)
   public void pingPong(Echo state) {
     long value = state.sent.value;

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -42,10 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Six warm-up iterations rather than the suite's three: the lanes' and the threads' loops
  * reach their steady speed only after four or five, and with three the measurement caught the
  * tasklet still getting faster (6.9 to 5.1 ms over its five iterations).
+ *
+ * <p>Three forks rather than the suite's one: from one JVM to the next the JIT's code for a lane's
+ * loop lands on different speeds, and one fork in about ten ran at twice the time in every
+ * iteration. A single fork reported one JVM's draw; three report their spread in the error.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6)
+@Fork(3)
 public class ReductionEndToEnd {
   /** Values summarised per operation: 8M, 64 MiB. */
   static final int VALUES = 8 << 20;

@@ -25,14 +25,17 @@ class SuiteTest {
   void aFullRunGivesBenchmarksWithSettingsOfTheirOwnARunOfTheirOwn() throws Exception {
     List<Suite.Batch> batches =
         Suite.Batch.of(Suite.Settings.FULL, new CommandLineOptions(), BENCHMARKS, RAW);
-    assertEquals(3, batches.size());
+    assertEquals(4, batches.size());
     List<String> own = batches.stream().filter(Suite.Batch::own).map(Suite.Batch::describe)
         .toList();
-    assertEquals(List.of("FlightRecorderOverhead.roundTrip, HistogramEndToEnd,"
-            + " LaneRoundTrip.phaser, LaneRoundTrip.pingPong, LaneRoundTrip.tasklet,"
-            + " ReductionEndToEnd: 1 fork, 6 x 1 s warm-up,"
-            + " 5 x 1 s measurement", "ProcessorCompile: 3 forks, 5 x 4 s warm-up, 5 x 4 s"
-            + " measurement"), own.stream().sorted().toList());
+    assertEquals(List.of(
+            "FlightRecorderOverhead.launch, LaunchOverhead.tasklet, ViewAccess.randomSegment,"
+                + " ViewAccess.randomView: 3 forks, 3 x 1 s warm-up, 5 x 1 s measurement",
+            "FlightRecorderOverhead.roundTrip, HistogramEndToEnd, LaneRoundTrip.phaser,"
+                + " LaneRoundTrip.pingPong, LaneRoundTrip.tasklet, ReductionEndToEnd: 3 forks,"
+                + " 6 x 1 s warm-up, 5 x 1 s measurement",
+            "ProcessorCompile: 3 forks, 5 x 4 s warm-up, 5 x 4 s measurement"),
+        own.stream().sorted().toList());
     Suite.Batch rest = batches.stream().filter(batch -> !batch.own()).findFirst().orElseThrow();
     assertEquals("1 fork, 3 x 1 s warm-up, 5 x 1 s measurement", rest.describe());
     assertEquals(BENCHMARKS.size(),
@@ -48,21 +51,25 @@ class SuiteTest {
     List<Suite.Batch> batches = Suite.Batch.of(Suite.Settings.FULL,
         new CommandLineOptions("-f", "2", "-wi", "1", "-w", "2s", "-i", "1", "-r", "2s"),
         BENCHMARKS, RAW);
-    assertEquals(3, batches.size());
+    assertEquals(4, batches.size());
     for (Suite.Batch batch : batches) {
       assertTrue(batch.describe().endsWith("2 forks, 1 x 2 s warm-up, 1 x 2 s measurement"),
           batch.describe());
     }
   }
 
+  /**
+   * Twenty-five minutes: a quarter of an hour until the comparisons that one JVM's draw decided
+   * ran three forks a side.
+   */
   @Test
-  void theWholeSuiteTakesLessThanAQuarterOfAnHour() throws Exception {
+  void theWholeSuiteTakesLessThanTwentyFiveMinutes() throws Exception {
     RunPlan plan = RunPlan.NONE;
     for (Suite.Batch batch :
         Suite.Batch.of(Suite.Settings.FULL, new CommandLineOptions(), BENCHMARKS, RAW)) {
       plan = plan.plus(RunPlan.of(batch.options(), batch.benchmarks()));
     }
-    assertTrue(plan.estimate().compareTo(Duration.ofMinutes(15)) < 0,
+    assertTrue(plan.estimate().compareTo(Duration.ofMinutes(25)) < 0,
         "the suite would take " + ResultsTable.describe(plan.estimate()));
   }
 }
