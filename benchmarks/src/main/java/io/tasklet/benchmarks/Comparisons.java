@@ -150,8 +150,8 @@ final class Comparisons {
           of("HistogramEndToEnd.taskletOneLane"),
           of("HistogramEndToEnd.oneThread"),
           Target.faster()),
-      new Comparison("Reduction sample on 1 lane vs 1 thread: the same loop over the input's"
-              + " memory segment and over a double[]",
+      new Comparison("Reduction sample on 1 lane vs 1 thread: the sample's loop over the input's"
+              + " memory segment and the plain loop over a double[]",
           of("ReductionEndToEnd.taskletOneLane"),
           of("ReductionEndToEnd.oneThread"),
           Target.faster()),

@@ -36,6 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * reading the result back, as in {@link HistogramEndToEnd}. The baselines summarise a {@code
  * double[]} of the same values: a parallel stream collecting into a mutable summary (on the
  * common pool, which has 1 thread on 2 cores besides the caller), two threads, and one thread.
+ * Their loop is the one a user would write, {@code Math.min} and {@code Math.max} on every value,
+ * which the JIT vectorizes over an array. The sample's loop differs: over a memory segment the
+ * JIT does not vectorize them, and the sample calls them only for a value that may be a new
+ * extreme (see {@code DoubleReduction}).
  * The two threads are a fixed pool kept from one operation to the next, as the runtime keeps its
  * lane threads. The setup checks that every way gives the same count, minimum and maximum, and
  * the same sum up to the rounding that a different order of additions brings.
@@ -99,8 +103,9 @@ public class ReductionEndToEnd {
 
   /**
    * The sample on 1 lane: the same lane loop as on 2, over the whole input, next to {@link
-   * #oneThread}, the same summary over an array. What separates these two is the JIT's code for
-   * a loop over a memory segment and for one over an array, not the runtime's hand-offs.
+   * #oneThread}, the same summary over an array. What separates these two is the two loops and
+   * the JIT's code for each, one over a memory segment and one over an array, not the runtime's
+   * hand-offs.
    */
   @Benchmark
   public TaskletResult<Summary> taskletOneLane(Input state) throws TaskletException {
