@@ -44,9 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Six warm-up iterations rather than the suite's three, as in {@link ReductionEndToEnd}: the
  * tasklet's loop is still getting faster over the first three or four. Three forks rather than
- * one, as there: the JIT's code for the same loop differs in speed from one JVM to the next by
- * more than the tasklet and the threads differ (in five forks of each, means of 11.7-12.7 ms
- * against 12.5-13.5 ms), so that one fork compares one JVM's draw with another's.
+ * one, as there: the two run the same loop, and its speed moves from one JVM to the next by more
+ * than they differ, so that one fork compares one JVM's draw with another's. Which of the two is
+ * ahead also turns with the state of the machine: in five forks of each, means of 11.7-12.7 ms
+ * for the tasklet against 12.5-13.5 ms; in three forks of each, ten minutes later on a slower
+ * machine, 15.2-15.7 ms against 14.7-15.0 ms.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
