@@ -181,17 +181,23 @@ public final class Suite {
 
     private static String names(
         List<BenchmarkListEntry> batch, Collection<BenchmarkListEntry> all) {
+      Map<String, Long> ofClass = perClass(all);
+      Map<String, Long> ofClassInBatch = perClass(batch);
       return batch.stream()
           .map(benchmark -> {
             String className = benchmark.getUserClassQName();
-            boolean wholeClass = all.stream()
-                .filter(other -> other.getUserClassQName().equals(className))
-                .allMatch(batch::contains);
+            boolean wholeClass = ofClassInBatch.get(className).equals(ofClass.get(className));
             return (wholeClass ? className : benchmark.getUsername()).substring(PACKAGE.length());
           })
           .distinct()
           .sorted()
           .collect(Collectors.joining(", "));
+    }
+
+    /** How many of {@code benchmarks} each class has. */
+    private static Map<String, Long> perClass(Collection<BenchmarkListEntry> benchmarks) {
+      return benchmarks.stream().collect(
+          Collectors.groupingBy(BenchmarkListEntry::getUserClassQName, Collectors.counting()));
     }
   }
 

@@ -4,14 +4,17 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the declaration of a struct's members, in the notation of {@link Views#struct}, into a
  * {@link StructLayout}. Each member is laid where the previous one ended: the declaration carries
- * its padding, and a member it leaves misaligned is rejected, named, before {@link
- * MemoryLayout#structLayout} would reject it with the layout's own notation.
+ * its padding, and a member it leaves misaligned, one whose name an earlier member has, or one
+ * that takes the struct past {@code Long.MAX_VALUE} bytes is rejected, named, before {@link
+ * MemoryLayout} would reject it in its own notation or accept two members of one name.
  */
 final class StructDeclaration {
   private final String name;
@@ -31,6 +34,7 @@ final class StructDeclaration {
 
   private StructLayout read() {
     List<MemoryLayout> layouts = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     long offset = 0;
     if (!members.isBlank()) {
       for (String declared : members.split(";", -1)) {
@@ -39,6 +43,12 @@ final class StructDeclaration {
         if (offset % layout.byteAlignment() != 0) {
           throw error(member, "it would start at byte " + offset + ", not a multiple of its"
               + " alignment, " + layout.byteAlignment() + "; declare the padding before it");
+        }
+        if (layout.name().isPresent() && !names.add(layout.name().get())) {
+          throw error(member, "an earlier member is named " + layout.name().get() + " too");
+        }
+        if (layout.byteSize() > Long.MAX_VALUE - offset) {
+          throw error(member, "it would end past byte " + Long.MAX_VALUE);
         }
         layouts.add(layout);
         offset += layout.byteSize();
@@ -76,6 +86,10 @@ final class StructDeclaration {
       throw error(member, "an array's length ends with ']'");
     }
     long length = number(declarator.substring(bracket + 1, declarator.length() - 1), member);
+    if (element.byteSize() > 0 && length > Long.MAX_VALUE / element.byteSize()) {
+      throw error(member, "its " + length + " elements of " + element.byteSize() + " bytes would"
+          + " pass " + Long.MAX_VALUE + " bytes");
+    }
     return MemoryLayout.sequenceLayout(length, element)
         .withName(identifier(declarator.substring(0, bracket), member));
   }

@@ -82,7 +82,8 @@ public final class Views {
    * PointView.LAYOUT)}.
    *
    * @throws IllegalArgumentException if {@code members} does not read as above, does not use
-   *     every nested layout, or leaves a member misaligned (the padding is not inferred)
+   *     every nested layout, leaves a member misaligned (the padding is not inferred), names two
+   *     members alike, or takes the struct past {@code Long.MAX_VALUE} bytes
    */
   public static StructLayout struct(String name, String members, MemoryLayout... nested) {
     return StructDeclaration.read(name, members, nested);

@@ -60,6 +60,11 @@ class StructDeclarationTest {
       pad -8              | struct T: cannot read "pad -8": "-8" is not a positive number
       struct Point p      | struct T: cannot read "struct Point p": no nested layout is left \
       for struct Point
+      int a; int b; int a | struct T: cannot read "int a": an earlier member is named a too
+      long a[1152921504606846976] | struct T: cannot read "long a[1152921504606846976]": its \
+      1152921504606846976 elements of 8 bytes would pass 9223372036854775807 bytes
+      pad 9223372036854775800; long a | struct T: cannot read "long a": it would end past byte \
+      9223372036854775807
       """)
   void rejectsADeclarationItCannotReadNamingTheStructAndTheMember(String members,
       String message) {
@@ -80,5 +85,13 @@ class StructDeclarationTest {
     assertEquals("struct T: 1 nested structs declared but 2 layouts given",
         assertThrows(IllegalArgumentException.class,
             () -> Views.struct("T", "struct Point p", POINT, POINT)).getMessage());
+    assertEquals("nested layout", assertThrows(NullPointerException.class,
+        () -> Views.struct("T", "struct Point p", (MemoryLayout) null)).getMessage());
+  }
+
+  @Test
+  void anArrayOfEmptyStructsIsEmpty() {
+    StructLayout empty = MemoryLayout.structLayout().withName("Empty");
+    assertEquals(0, Views.struct("T", "struct Empty none[1000000]", empty).byteSize());
   }
 }
